@@ -1,0 +1,90 @@
+using System.Collections.Concurrent;
+using FlywheelBot.Storage;
+
+namespace FlywheelBot.Tests.TestSupport;
+
+/// <summary>
+/// A test double for <see cref="IDocumentStore"/> with the same version semantics as the real providers.
+/// For unit tests of features above storage; the providers themselves are proven by the conformance suite.
+/// </summary>
+internal sealed class InMemoryDocumentStore(TimeProvider clock) : IDocumentStore
+{
+    private readonly ConcurrentDictionary<(string, string), StoredDocument> _docs = new();
+    private readonly Lock _gate = new();
+
+    public InMemoryDocumentStore()
+        : this(TimeProvider.System)
+    {
+    }
+
+    public Task<StoredDocument?> GetAsync(string collection, string key, CancellationToken cancellationToken)
+    {
+        _docs.TryGetValue((collection, key), out var doc);
+        return Task.FromResult(doc is not null && !IsExpired(doc) ? doc : null);
+    }
+
+    public Task<WriteResult> PutAsync(DocumentWrite write, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            _docs.TryGetValue((write.Collection, write.Key), out var current);
+            if (current is not null && IsExpired(current))
+            {
+                current = null;
+            }
+
+            var currentVersion = current?.Version ?? 0;
+            if (write.ExpectedVersion is { } expected && expected != currentVersion)
+            {
+                return Task.FromResult(WriteResult.Conflict(currentVersion));
+            }
+
+            var next = new StoredDocument(write.Collection, write.Key, write.Json, currentVersion + 1, clock.GetUtcNow(), write.DueAt, write.ExpiresAt);
+            _docs[(write.Collection, write.Key)] = next;
+            return Task.FromResult(WriteResult.Written(next.Version));
+        }
+    }
+
+    public Task<bool> DeleteAsync(string collection, string key, long? expectedVersion, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (!_docs.TryGetValue((collection, key), out var current) || (expectedVersion is { } v && v != current.Version))
+            {
+                return Task.FromResult(false);
+            }
+
+            return Task.FromResult(_docs.TryRemove((collection, key), out _));
+        }
+    }
+
+    public Task<IReadOnlyList<StoredDocument>> ListAsync(string collection, string keyPrefix, int limit, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<StoredDocument>>(_docs.Values
+            .Where(d => d.Collection == collection && d.Key.StartsWith(keyPrefix, StringComparison.Ordinal) && !IsExpired(d))
+            .OrderBy(d => d.Key, StringComparer.Ordinal)
+            .Take(limit)
+            .ToList());
+
+    public Task<IReadOnlyList<StoredDocument>> ListDueAsync(string collection, DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<StoredDocument>>(_docs.Values
+            .Where(d => d.Collection == collection && d.DueAt is { } due && due <= now && !IsExpired(d))
+            .OrderBy(d => d.DueAt)
+            .Take(limit)
+            .ToList());
+
+    public Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var purged = 0;
+        foreach (var (id, doc) in _docs)
+        {
+            if (doc.ExpiresAt is { } at && at <= now && _docs.TryRemove(id, out _))
+            {
+                purged++;
+            }
+        }
+
+        return Task.FromResult(purged);
+    }
+
+    private bool IsExpired(StoredDocument doc) => doc.ExpiresAt is { } at && at <= clock.GetUtcNow();
+}

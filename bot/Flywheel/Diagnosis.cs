@@ -1,0 +1,40 @@
+using System.Collections.Immutable;
+
+namespace FlywheelBot.Flywheel;
+
+/// <summary>The engine's answer: per-stage status, the bottleneck, exactly one recommendation, what to stop, what is missing.</summary>
+public sealed record Diagnosis(
+    DiagnosisInput Input,
+    ImmutableArray<StageAssessment> Stages,
+    Bottleneck Bottleneck,
+    Recommendation Recommendation,
+    ImmutableArray<StopDoing> StopDoing,
+    ImmutableArray<MissingMetric> Missing);
+
+/// <summary>One stage's status and the evidence that decided it.</summary>
+public sealed record StageAssessment(StageId Stage, StageStatus Status, ImmutableArray<Evidence> Evidence);
+
+/// <summary>
+/// One reason behind a stage status: the metric, its reported value (null when missing) and a sentence
+/// a marketer can read ("monthly_visitors 200 is below the weak threshold 1,000").
+/// </summary>
+public sealed record Evidence(string MetricId, decimal? Value, StageStatus Verdict, string Text);
+
+/// <summary>The stage that holds the wheel back and why. <see cref="IsOptimisation"/> is true when nothing reported is weak.</summary>
+public sealed record Bottleneck(StageId Stage, string Reason, bool IsOptimisation);
+
+/// <summary>The single next activity.</summary>
+public sealed record Recommendation(
+    string ActivityId,
+    string Title,
+    string Why,
+    string FirstStep,
+    string MetricToWatch,
+    string Target,
+    int ReviewInDays);
+
+/// <summary>Work the team reports doing that is burnt while the bottleneck is upstream of it.</summary>
+public sealed record StopDoing(string ActivityId, string Why);
+
+/// <summary>A metric that would sharpen the advice, and the assumption made instead of it.</summary>
+public sealed record MissingMetric(string MetricId, string Assumption);

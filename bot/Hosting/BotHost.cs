@@ -1,0 +1,26 @@
+namespace FlywheelBot.Hosting;
+
+/// <summary>
+/// Composes the web host. Every feature contributes one <c>AddXxx</c> and, when it has endpoints,
+/// one <c>MapXxx</c>; this file only calls them in order.
+/// </summary>
+internal static class BotHost
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Configuration.AddJsonFile("appsettings.local.json", optional: true, reloadOnChange: false);
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddFlywheel();
+        builder.Services.AddStorage();
+        builder.Services.AddAdvisor();
+        builder.Services.AddBotFrameworkChannel(builder.Environment);
+        builder.Services.AddCheckIns();
+
+        var app = builder.Build();
+        app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+        app.MapBotFramework();
+        return app;
+    }
+}

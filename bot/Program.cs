@@ -1,0 +1,24 @@
+using FlywheelBot.Channels.Console;
+using FlywheelBot.Flywheel.Cli;
+using FlywheelBot.Hosting;
+
+// One executable, three entry points:
+//   advise ...  one-shot diagnosis on the command line (no host, no storage)
+//   chat        the advisor conversation in the terminal
+//   (nothing)   the web host: /api/messages and friends
+if (args.Length > 0 && args[0] == "advise")
+{
+    return AdviseCommand.Run(args[1..], Console.Out, Console.Error);
+}
+
+if (args.Length > 0 && args[0] == "chat")
+{
+    return await ChatCommand.RunAsync(args[1..], Console.In, Console.Out, Console.Error).ConfigureAwait(false);
+}
+
+var app = BotHost.Build(args);
+await app.RunAsync().ConfigureAwait(false);
+return 0;
+
+/// <summary>Entry point type, visible to WebApplicationFactory in tests.</summary>
+public partial class Program;
