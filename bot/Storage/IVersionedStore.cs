@@ -13,13 +13,16 @@ public interface IVersionedStore
     Task<Versioned<T>> ReadAsync<T>(string collection, string key, JsonTypeInfo<T> type, CancellationToken cancellationToken)
         where T : class;
 
-    /// <summary>Applies <paramref name="apply"/> to the current value and stores the result; returns what was stored.</summary>
+    /// <summary>
+    /// Applies <paramref name="apply"/> to the current value and stores the result; returns what was stored.
+    /// <paramref name="options"/> derives the due time / expiry from the value to store (null: neither).
+    /// </summary>
     Task<T> UpdateAsync<T>(
         string collection,
         string key,
         JsonTypeInfo<T> type,
         Func<Versioned<T>, T> apply,
-        DocumentOptions? options,
+        Func<T, DocumentOptions>? options,
         CancellationToken cancellationToken)
         where T : class;
 }
