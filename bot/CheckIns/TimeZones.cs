@@ -10,7 +10,9 @@ internal static class TimeZones
         ianaId = null;
         zone = null;
         var trimmed = id?.Trim();
-        if (string.IsNullOrEmpty(trimmed) || !TimeZoneInfo.TryFindSystemTimeZoneById(trimmed, out var found))
+        if (string.IsNullOrEmpty(trimmed)
+            || (!TimeZoneInfo.TryFindSystemTimeZoneById(trimmed, out var found)
+                && !TimeZoneInfo.TryFindSystemTimeZoneById(CanonicalCase(trimmed), out found)))
         {
             return false;
         }
@@ -20,6 +22,26 @@ internal static class TimeZones
             : TimeZoneInfo.TryConvertWindowsIdToIanaId(found.Id, out var converted) ? converted
             : found.Id;
         return true;
+    }
+
+    /// <summary>"europe/berlin" -> "Europe/Berlin", "america/port-au-prince" -> "America/Port-Au-Prince", "utc" -> "UTC".</summary>
+    private static string CanonicalCase(string id)
+    {
+        if (id.Length <= 4 && !id.Contains('/', StringComparison.Ordinal))
+        {
+            return id.ToUpperInvariant();
+        }
+
+        var chars = id.ToLowerInvariant().ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (i == 0 || chars[i - 1] is '/' or '_' or '-')
+            {
+                chars[i] = char.ToUpperInvariant(chars[i]);
+            }
+        }
+
+        return new string(chars);
     }
 
     public static bool IsKnown(string? id) => TryResolve(id, out _, out _);
