@@ -55,10 +55,12 @@ internal sealed class CheckInHarness
 
     public RecordingMessenger Messenger { get; } = new();
 
+    public CollectingLogger<CheckInScheduler> SchedulerLog { get; } = new();
+
     /// <summary>A new scheduler instance (as after a restart, or a second server) on the same store.</summary>
     public CheckInScheduler NewScheduler(FlywheelBot.Channels.IProactiveMessenger? messenger = null) =>
         new(Repository, new CheckInPromptFactory(Profiles, History, Advice), Directory, messenger ?? Messenger,
-            Microsoft.Extensions.Options.Options.Create(Options), Clock, NullLogger<CheckInScheduler>.Instance);
+            Microsoft.Extensions.Options.Options.Create(Options), Clock, SchedulerLog);
 
     public void KnowTeam(params (string Metric, decimal Value)[] metrics) =>
         Profiles.Set(Key, new TeamProfile(
