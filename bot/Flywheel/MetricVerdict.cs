@@ -46,6 +46,11 @@ internal sealed record MetricVerdict(MetricDefinition Metric, MetricThreshold Li
             return $"{Metric.Label}: {value} meets the healthy benchmark of {healthy}.";
         }
 
+        if (Value == Lines.Weak)
+        {
+            return $"{Metric.Label}: {value} is right at the weak line, short of the healthy benchmark of {healthy}.";
+        }
+
         return higher
             ? $"{Metric.Label}: {value} is above the weak line of {weak} but short of the healthy benchmark of {healthy}."
             : $"{Metric.Label}: {value} is under the weak line of {weak} but not yet at the healthy benchmark of {healthy}.";

@@ -21,8 +21,8 @@ internal static class MissingList
             foreach (var metric in playbook.DecidingMetrics(input.Audience, stage.Stage))
             {
                 var assumption = noData && stage.Stage == bottleneck.Stage
-                    ? $"Not reported; the advice starts at {name}, the start of the wheel, until {metric.Label.ToLowerInvariant()} is known."
-                    : $"Not reported, so {name} is assumed to work. If {metric.Label.ToLowerInvariant()} is weak, {name} is the bottleneck instead and the advice changes.";
+                    ? $"Not reported; the advice starts at {name}, the start of the wheel, until this is known."
+                    : $"Not reported, so {name} is assumed to work. If it is weak, {name} is the bottleneck instead and the advice changes.";
                 result.Add(new MissingMetric(metric.Id, assumption));
             }
         }

@@ -49,6 +49,14 @@ internal static class RecommendationPicker
 
         // A validated playbook always leaves one activity per play that no gate blocks; this keeps the engine total anyway.
         chosen ??= playbook.Activity(play.Ranked[0]);
+        foreach (var later in play.Ranked.SkipWhile(id => id != chosen.Id).Skip(1).Select(playbook.Activity))
+        {
+            if (GateCheck.Blocking(playbook, input, later.Id) is { } gate)
+            {
+                blocked.Add((later, gate));
+            }
+        }
+
         var alternatives = play.Ranked.Where(id => id != chosen.Id && blocked.All(b => b.Activity.Id != id)).ToList();
         var why = chosen.Why + " " + play.Why;
         if (alternatives.Count > 0)
@@ -70,7 +78,9 @@ internal static class RecommendationPicker
     private static string Situation(DiagnosisInput input, StageId stage)
     {
         var who = input.Audience == Audience.Sdm ? "senior decision-makers" : "end users";
-        var market = $"a {FlywheelIds.Of(input.Awareness)} market";
+        var market = input.Awareness == MarketAwareness.Emerging || input.Awareness == MarketAwareness.Established
+            ? $"an {FlywheelIds.Of(input.Awareness)} market"
+            : $"a {FlywheelIds.Of(input.Awareness)} market";
         var community = input.Audience == Audience.EndUser && input.Community != Community.Unknown
             ? input.Community == Community.Yes ? " with a user community" : " without a user community"
             : string.Empty;
