@@ -28,6 +28,12 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
         {
             if (options.Provider == StorageProvider.Postgres)
             {
+                if (options.ConnectionString.Contains("Data Source", StringComparison.OrdinalIgnoreCase))
+                {
+                    return ValidateOptionsResult.Fail(
+                        "Storage:ConnectionString is required when Storage:Provider is Postgres; it still holds a SQLite 'Data Source=' string. Set it to an Npgsql connection string (Host=...;Database=...;Username=...;Password=...).");
+                }
+
                 var builder = new NpgsqlConnectionStringBuilder(options.ConnectionString);
                 if (string.IsNullOrWhiteSpace(builder.Host))
                 {
