@@ -41,10 +41,10 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IStorageSchema, IDis
         RETURNING version;
         """;
 
-    private readonly string _connectionString;
     private readonly string _path;
     private readonly TimeProvider _clock;
     private readonly ILogger _logger;
+    private readonly SqliteSessionPool _sessions;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly SemaphoreSlim _migrateGate = new(1, 1);
     private volatile bool _migrated;
@@ -57,7 +57,8 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IStorageSchema, IDis
     {
         ArgumentNullException.ThrowIfNull(clock);
         ArgumentNullException.ThrowIfNull(logger);
-        (_connectionString, _path) = Resolve(connectionString, baseDirectory ?? Directory.GetCurrentDirectory());
+        (var resolved, _path) = Resolve(connectionString, baseDirectory ?? Directory.GetCurrentDirectory());
+        _sessions = new SqliteSessionPool(resolved, BusyTimeoutMs);
         _clock = clock;
         _logger = logger;
     }
@@ -65,7 +66,10 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IStorageSchema, IDis
     /// <summary>The full path of the database file.</summary>
     public string DatabasePath => _path;
 
-    /// <summary>Checks a SQLite connection string: parseable and naming a file (not an in-memory database).</summary>
+    /// <summary>
+    /// Checks a SQLite connection string (parseable, naming a writable file, not an in-memory database) and returns
+    /// it with the path made absolute and the store's own connection reuse in place of the driver's pool.
+    /// </summary>
     public static (string ConnectionString, string Path) Resolve(string connectionString, string baseDirectory)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString);
@@ -80,25 +84,25 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IStorageSchema, IDis
         var path = Path.GetFullPath(builder.DataSource, baseDirectory);
         builder.DataSource = path;
         builder.Mode = SqliteOpenMode.ReadWriteCreate;
-        builder.Pooling = true;
+        builder.Pooling = false;
         return (builder.ToString(), path);
     }
 
-    public async Task<StoredDocument?> GetAsync(string collection, string key, CancellationToken cancellationToken)
+    public Task<StoredDocument?> GetAsync(string collection, string key, CancellationToken cancellationToken)
     {
         DocumentKeys.Validate(collection, key);
-        await EnsureMigratedAsync(cancellationToken);
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {Columns} FROM documents WHERE collection = @c AND key = @k AND {Live};";
-        command.Parameters.AddWithValue("@c", collection);
-        command.Parameters.AddWithValue("@k", key);
-        command.Parameters.AddWithValue("@now", Now());
-        var rows = await ReadAllAsync(command, collection, cancellationToken);
-        return rows.Count == 0 ? null : rows[0];
+        return RunAsync(write: false, async (session, ct) =>
+        {
+            var command = session.Command($"SELECT {Columns} FROM documents WHERE collection = @c AND key = @k AND {Live};");
+            command.Parameters.AddWithValue("@c", collection);
+            command.Parameters.AddWithValue("@k", key);
+            command.Parameters.AddWithValue("@now", Now());
+            var rows = await ReadAllAsync(command, collection, ct);
+            return rows.Count == 0 ? null : rows[0];
+        }, cancellationToken);
     }
 
-    public async Task<WriteResult> PutAsync(DocumentWrite write, CancellationToken cancellationToken)
+    public Task<WriteResult> PutAsync(DocumentWrite write, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(write);
         DocumentKeys.Validate(write.Collection, write.Key);
@@ -108,18 +112,14 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IStorageSchema, IDis
             throw new ArgumentOutOfRangeException(nameof(write), "ExpectedVersion must be null, 0 or a stored version.");
         }
 
-        await EnsureMigratedAsync(cancellationToken);
-        await _writeGate.WaitAsync(cancellationToken);
-        try
+        return RunAsync(write: true, async (session, ct) =>
         {
-            await using var connection = await OpenAsync(cancellationToken);
-            await using var command = connection.CreateCommand();
-            command.CommandText = write.ExpectedVersion switch
+            var command = session.Command(write.ExpectedVersion switch
             {
                 null => UpsertAlways,
                 0 => UpsertIfAbsent,
                 _ => UpdateIfVersion,
-            };
+            });
             var now = Now();
             command.Parameters.AddWithValue("@c", write.Collection);
             command.Parameters.AddWithValue("@k", write.Key);
@@ -128,111 +128,94 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IStorageSchema, IDis
             command.Parameters.AddWithValue("@due", Ms(write.DueAt));
             command.Parameters.AddWithValue("@exp", Ms(write.ExpiresAt));
             command.Parameters.AddWithValue("@expected", write.ExpectedVersion ?? 0);
-            if (await command.ExecuteScalarAsync(cancellationToken) is long written)
+            if (await command.ExecuteScalarAsync(ct) is long written)
             {
                 return WriteResult.Written(written);
             }
 
-            return WriteResult.Conflict(await CurrentVersionAsync(connection, write.Collection, write.Key, now, cancellationToken));
-        }
-        finally
-        {
-            _writeGate.Release();
-        }
+            var current = session.Command($"SELECT version FROM documents WHERE collection = @c AND key = @k AND {Live};");
+            current.Parameters.AddWithValue("@c", write.Collection);
+            current.Parameters.AddWithValue("@k", write.Key);
+            current.Parameters.AddWithValue("@now", now);
+            return WriteResult.Conflict(await current.ExecuteScalarAsync(ct) is long version ? version : 0);
+        }, cancellationToken);
     }
 
-    public async Task<bool> DeleteAsync(string collection, string key, long? expectedVersion, CancellationToken cancellationToken)
+    public Task<bool> DeleteAsync(string collection, string key, long? expectedVersion, CancellationToken cancellationToken)
     {
         DocumentKeys.Validate(collection, key);
-        await EnsureMigratedAsync(cancellationToken);
-        await _writeGate.WaitAsync(cancellationToken);
-        try
+        return RunAsync(write: true, async (session, ct) =>
         {
-            await using var connection = await OpenAsync(cancellationToken);
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"""
+            var command = session.Command($"""
                 DELETE FROM documents
                 WHERE collection = @c AND key = @k AND (@expected IS NULL OR version = @expected) AND {Live};
-                """;
+                """);
             command.Parameters.AddWithValue("@c", collection);
             command.Parameters.AddWithValue("@k", key);
             command.Parameters.AddWithValue("@expected", expectedVersion is { } v ? v : DBNull.Value);
             command.Parameters.AddWithValue("@now", Now());
-            return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
-        }
-        finally
-        {
-            _writeGate.Release();
-        }
+            return await command.ExecuteNonQueryAsync(ct) > 0;
+        }, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<StoredDocument>> ListAsync(string collection, string keyPrefix, int limit, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<StoredDocument>> ListAsync(string collection, string keyPrefix, int limit, CancellationToken cancellationToken)
     {
         DocumentKeys.ValidatePrefix(collection, keyPrefix);
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
-        await EnsureMigratedAsync(cancellationToken);
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"""
-            SELECT {Columns} FROM documents
-            WHERE collection = @c AND key >= @prefix AND key < @upper AND substr(key, 1, @length) = @prefix AND {Live}
-            ORDER BY key LIMIT @limit;
-            """;
-        command.Parameters.AddWithValue("@c", collection);
-        command.Parameters.AddWithValue("@prefix", keyPrefix);
-        command.Parameters.AddWithValue("@upper", DocumentKeys.UpperBound(keyPrefix));
-        command.Parameters.AddWithValue("@length", DocumentKeys.CodePoints(keyPrefix));
-        command.Parameters.AddWithValue("@now", Now());
-        command.Parameters.AddWithValue("@limit", limit);
-        return await ReadAllAsync(command, collection, cancellationToken);
+        return RunAsync(write: false, (session, ct) =>
+        {
+            var command = session.Command($"""
+                SELECT {Columns} FROM documents
+                WHERE collection = @c AND key >= @prefix AND key < @upper AND substr(key, 1, @length) = @prefix AND {Live}
+                ORDER BY key LIMIT @limit;
+                """);
+            command.Parameters.AddWithValue("@c", collection);
+            command.Parameters.AddWithValue("@prefix", keyPrefix);
+            command.Parameters.AddWithValue("@upper", DocumentKeys.UpperBound(keyPrefix));
+            command.Parameters.AddWithValue("@length", DocumentKeys.CodePoints(keyPrefix));
+            command.Parameters.AddWithValue("@now", Now());
+            command.Parameters.AddWithValue("@limit", limit);
+            return ReadAllAsync(command, collection, ct);
+        }, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<StoredDocument>> ListDueAsync(string collection, DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<StoredDocument>> ListDueAsync(string collection, DateTimeOffset now, int limit, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(collection);
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
-        await EnsureMigratedAsync(cancellationToken);
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"""
-            SELECT {Columns} FROM documents
-            WHERE collection = @c AND due_at IS NOT NULL AND due_at <= @due AND {Live}
-            ORDER BY due_at, key LIMIT @limit;
-            """;
-        command.Parameters.AddWithValue("@c", collection);
-        command.Parameters.AddWithValue("@due", DocumentKeys.ToUnixMs(now));
-        command.Parameters.AddWithValue("@now", Now());
-        command.Parameters.AddWithValue("@limit", limit);
-        return await ReadAllAsync(command, collection, cancellationToken);
+        return RunAsync(write: false, (session, ct) =>
+        {
+            var command = session.Command($"""
+                SELECT {Columns} FROM documents
+                WHERE collection = @c AND due_at IS NOT NULL AND due_at <= @due AND {Live}
+                ORDER BY due_at, key LIMIT @limit;
+                """);
+            command.Parameters.AddWithValue("@c", collection);
+            command.Parameters.AddWithValue("@due", DocumentKeys.ToUnixMs(now));
+            command.Parameters.AddWithValue("@now", Now());
+            command.Parameters.AddWithValue("@limit", limit);
+            return ReadAllAsync(command, collection, ct);
+        }, cancellationToken);
     }
 
     public async Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await EnsureMigratedAsync(cancellationToken);
         var total = 0;
         int purged;
         do
         {
             // Small batches, each its own short write, so turns interleave with a large purge.
-            await _writeGate.WaitAsync(cancellationToken);
-            try
+            purged = await RunAsync(write: true, (session, ct) =>
             {
-                await using var connection = await OpenAsync(cancellationToken);
-                await using var command = connection.CreateCommand();
-                command.CommandText = """
+                var command = session.Command("""
                     DELETE FROM documents WHERE (collection, key) IN (
                         SELECT collection, key FROM documents
                         WHERE expires_at IS NOT NULL AND expires_at <= @now LIMIT @batch);
-                    """;
+                    """);
                 command.Parameters.AddWithValue("@now", DocumentKeys.ToUnixMs(now));
                 command.Parameters.AddWithValue("@batch", PurgeBatch);
-                purged = await command.ExecuteNonQueryAsync(cancellationToken);
-            }
-            finally
-            {
-                _writeGate.Release();
-            }
-
+                return command.ExecuteNonQueryAsync(ct);
+            }, cancellationToken);
             total += purged;
         }
         while (purged == PurgeBatch);
@@ -265,19 +248,51 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IStorageSchema, IDis
     public async Task<IReadOnlyList<int>> GetAppliedMigrationsAsync(CancellationToken cancellationToken)
     {
         await EnsureMigratedAsync(cancellationToken);
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await _sessions.OpenConnectionAsync(cancellationToken);
         return await AppliedAsync(connection, null, cancellationToken);
     }
 
     public void Dispose()
     {
-        using (var connection = new SqliteConnection(_connectionString))
-        {
-            SqliteConnection.ClearPool(connection);
-        }
-
+        _sessions.Dispose();
         _writeGate.Dispose();
         _migrateGate.Dispose();
+    }
+
+    /// <summary>
+    /// Runs one operation on a pooled session. Writes first take the in-process write gate: SQLite admits one writer
+    /// per file, and queueing here is cheaper and fairer than every writer retrying SQLITE_BUSY.
+    /// </summary>
+    private async Task<T> RunAsync<T>(bool write, Func<SqliteSession, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        await EnsureMigratedAsync(cancellationToken);
+        if (write)
+        {
+            await _writeGate.WaitAsync(cancellationToken);
+        }
+
+        try
+        {
+            var session = await _sessions.RentAsync(cancellationToken);
+            var healthy = false;
+            try
+            {
+                var result = await work(session, cancellationToken);
+                healthy = true;
+                return result;
+            }
+            finally
+            {
+                _sessions.Return(session, healthy);
+            }
+        }
+        finally
+        {
+            if (write)
+            {
+                _writeGate.Release();
+            }
+        }
     }
 
     private Task EnsureMigratedAsync(CancellationToken cancellationToken) =>
@@ -291,7 +306,7 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IStorageSchema, IDis
             Directory.CreateDirectory(directory);
         }
 
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await _sessions.OpenConnectionAsync(cancellationToken);
         await using (var wal = connection.CreateCommand())
         {
             // Persistent in the file: set once, harmless to repeat.
@@ -356,34 +371,6 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IStorageSchema, IDis
         }
 
         return versions;
-    }
-
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(_connectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken);
-            await using var pragma = connection.CreateCommand();
-            pragma.CommandText = $"PRAGMA busy_timeout = {BusyTimeoutMs}; PRAGMA synchronous = NORMAL;";
-            await pragma.ExecuteNonQueryAsync(cancellationToken);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
-
-    private static async Task<long> CurrentVersionAsync(SqliteConnection connection, string collection, string key, long now, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT version FROM documents WHERE collection = @c AND key = @k AND {Live};";
-        command.Parameters.AddWithValue("@c", collection);
-        command.Parameters.AddWithValue("@k", key);
-        command.Parameters.AddWithValue("@now", now);
-        return await command.ExecuteScalarAsync(cancellationToken) is long version ? version : 0;
     }
 
     private static async Task<IReadOnlyList<StoredDocument>> ReadAllAsync(SqliteCommand command, string collection, CancellationToken cancellationToken)
