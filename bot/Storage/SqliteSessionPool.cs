@@ -6,7 +6,7 @@ namespace FlywheelBot.Storage;
 /// <summary>Keeps a few open <see cref="SqliteSession"/>s for reuse; extra ones are closed when returned.</summary>
 internal sealed class SqliteSessionPool(string connectionString, int busyTimeoutMs) : IDisposable
 {
-    private const int MaxIdle = 32;
+    private const int MaxIdle = 16;
 
     private readonly ConcurrentBag<SqliteSession> _idle = [];
     private int _idleCount;
