@@ -16,9 +16,9 @@ internal sealed class CheckInHarness
 {
     public const string Key = "msteams:conv-1";
 
-    public CheckInHarness(DateTimeOffset start, IDocumentStore? store = null, CheckInOptions? options = null)
+    public CheckInHarness(DateTimeOffset start, IDocumentStore? store = null, CheckInOptions? options = null, FakeTimeProvider? clock = null)
     {
-        Clock = new FakeTimeProvider(start);
+        Clock = clock ?? new FakeTimeProvider(start);
         Store = store ?? new InMemoryDocumentStore(Clock);
         Options = options ?? new CheckInOptions { ReminderDelay = TimeSpan.FromHours(24), ClaimTimeout = TimeSpan.FromMinutes(2) };
         Repository = new CheckInRepository(Store, NullLogger<CheckInRepository>.Instance);
@@ -58,9 +58,12 @@ internal sealed class CheckInHarness
     public CollectingLogger<CheckInScheduler> SchedulerLog { get; } = new();
 
     /// <summary>A new scheduler instance (as after a restart, or a second server) on the same store.</summary>
-    public CheckInScheduler NewScheduler(FlywheelBot.Channels.IProactiveMessenger? messenger = null) =>
-        new(Repository, new CheckInPromptFactory(Profiles, History, Advice), Directory, messenger ?? Messenger,
+    public CheckInScheduler NewScheduler(FlywheelBot.Channels.IProactiveMessenger? messenger = null, IDocumentStore? store = null) =>
+        new(store is null ? Repository : new CheckInRepository(store, NullLogger<CheckInRepository>.Instance), new CheckInPromptFactory(Profiles, History, Advice), Directory, messenger ?? Messenger,
             Microsoft.Extensions.Options.Options.Create(Options), Clock, SchedulerLog);
+
+    public async Task AddConversationAsync(string key) =>
+        await Directory.SaveAsync(FakeConversationDirectory.AddressFor(key), CancellationToken.None);
 
     public void KnowTeam(params (string Metric, decimal Value)[] metrics) =>
         Profiles.Set(Key, new TeamProfile(

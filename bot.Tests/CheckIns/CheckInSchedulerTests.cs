@@ -212,8 +212,9 @@ public sealed class CheckInSchedulerTests
     {
         var h = new CheckInHarness(At("2026-03-20T12:00:00Z"));
         await h.SayAsync("check in every monday at 9 Europe/Berlin");
-        var a = h.NewScheduler();
-        var b = h.NewScheduler();
+        var rendezvous = new LockstepStore.Rendezvous();
+        var a = h.NewScheduler(store: new LockstepStore(h.Store, rendezvous));
+        var b = h.NewScheduler(store: new LockstepStore(h.Store, rendezvous));
         var sent = 0;
         for (var tick = 0; tick < 2 * 24 * 7 * 6; tick++)
         {
