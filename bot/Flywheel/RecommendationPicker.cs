@@ -61,7 +61,8 @@ internal static class RecommendationPicker
         var why = chosen.Why + " " + play.Why;
         if (alternatives.Count > 0)
         {
-            why += $" It beats {BottleneckFinder.Join(alternatives)}, which rank lower for {Situation(input, stage.Stage)}.";
+            var verb = alternatives.Count == 1 ? "ranks" : "rank";
+            why += $" It beats {BottleneckFinder.Join(alternatives)}, which {verb} lower for {Situation(input, stage.Stage)}.";
         }
 
         foreach (var (activity, gate) in blocked)
