@@ -69,6 +69,17 @@ public sealed class ShippedPlaybookTests
         }
     }
 
+    [Theory]
+    [InlineData(Audience.Sdm, "monthly_visitors,share_of_voice_pct,inbound_conversations,leads,visitor_to_lead_pct,lead_to_customer_pct,activation_pct,monthly_churn_pct,nps,referrals")]
+    [InlineData(Audience.EndUser, "monthly_visitors,inbound_conversations,leads,visitor_to_lead_pct,lead_to_customer_pct,activation_pct,monthly_churn_pct,nps,referrals")]
+    public void The_interview_asks_the_deciding_metrics_in_flywheel_order(Audience audience, string expected)
+    {
+        var metrics = Given.Playbook.InterviewMetrics(audience);
+
+        Assert.Equal(expected.Split(','), metrics.Select(m => m.Id));
+        Assert.Equal(metrics.Select(m => m.Stage).Order(), metrics.Select(m => m.Stage));
+    }
+
     [Fact]
     public void Every_threshold_cites_a_source_or_says_it_is_the_projects_judgement()
     {
