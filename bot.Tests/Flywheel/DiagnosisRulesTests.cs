@@ -53,6 +53,17 @@ public sealed class DiagnosisRulesTests
         Assert.Equal(expected, Given.Playbook.Activity(diagnosis.Recommendation.ActivityId).Stage);
     }
 
+    [Theory]
+    [InlineData(Sdm)]
+    [InlineData(EndUser)]
+    public void Later_weak_stages_are_named_but_the_earliest_one_is_fixed_first(Audience audience)
+    {
+        var diagnosis = Given.Diagnose(audience, Established, "monthly_visitors=20 activation_pct=3", community: Community.No);
+
+        Assert.Equal(StageId.Awareness, diagnosis.Bottleneck.Stage);
+        Assert.Contains("adoption also looks weak", diagnosis.Bottleneck.Reason, StringComparison.Ordinal);
+    }
+
     // Rule 7: "nobody is coming to the website to talk" depends on which stage is broken, and the answer differs.
     [Theory]
     [InlineData(Sdm)]
