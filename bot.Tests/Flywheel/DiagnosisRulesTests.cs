@@ -134,7 +134,7 @@ public sealed class DiagnosisRulesTests
         Assert.Equal(expected, diagnosis.Recommendation.ActivityId);
         if (expected != "lead-qualification")
         {
-            Assert.Contains("Not lead-qualification", diagnosis.Recommendation.Why, StringComparison.Ordinal);
+            Assert.Contains("Ruled out: lead-qualification. With fewer than 30 leads", diagnosis.Recommendation.Why, StringComparison.Ordinal);
         }
     }
 

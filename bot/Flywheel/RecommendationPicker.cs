@@ -67,7 +67,7 @@ internal static class RecommendationPicker
 
         foreach (var (activity, gate) in blocked)
         {
-            why += $" Not {activity.Id}: {gate.Reason}";
+            why += $" Ruled out: {activity.Id}. {gate.Reason}";
         }
 
         return new ActivityChoice(chosen, Build(chosen, why), assumptions.ToImmutable());
