@@ -367,6 +367,18 @@ public sealed class DiagnosisRulesTests
         Assert.Equal(StageStatus.Healthy, fine.Status);
     }
 
+    [Theory]
+    [InlineData(Sdm, "pr")]
+    [InlineData(EndUser, "ppc")]
+    public void Work_already_under_way_that_is_the_recommendation_is_kept_not_stopped(Audience audience, string activity)
+    {
+        var diagnosis = Given.Diagnose(audience, New, doing: activity, community: Community.No);
+
+        Assert.Equal(activity, diagnosis.Recommendation.ActivityId);
+        Assert.Empty(diagnosis.StopDoing);
+        Assert.Contains("You already do this", diagnosis.Recommendation.Why, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Metrics_and_activities_the_playbook_does_not_know_are_ignored()
     {

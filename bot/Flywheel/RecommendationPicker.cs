@@ -70,6 +70,11 @@ internal static class RecommendationPicker
             why += $" Ruled out: {activity.Id}. {gate.Reason}";
         }
 
+        if (input.Doing.Contains(chosen.Id))
+        {
+            why += " You already do this: keep at it and judge it against the target below before adding anything else.";
+        }
+
         return new ActivityChoice(chosen, Build(chosen, why), assumptions.ToImmutable());
     }
 
