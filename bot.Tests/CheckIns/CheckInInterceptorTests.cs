@@ -60,7 +60,7 @@ public sealed class CheckInInterceptorTests
         h.Clock.SetUtcNow(At("2026-03-31T10:00:00Z"));
         Assert.Equal(0, await h.NewScheduler().RunOnceAsync(CancellationToken.None));
 
-        var resumed = Assert.IsType<CheckInStatusView>((await h.SayAsync("resume check-ins"))!.Replies.Single());
+        var resumed = Assert.IsType<CheckInStatusView>((await h.SayAsync("resume"))!.Replies.Single());
         Assert.Equal(CheckInState.Active, resumed.State);
         Assert.Equal(new DateTime(2026, 4, 6, 9, 0, 0), resumed.NextDueLocal); // missed ones while paused are not sent
     }
@@ -163,6 +163,7 @@ public sealed class CheckInInterceptorTests
     [InlineData("budget 5000")]
     [InlineData("help")]
     [InlineData("skip")]
+    [InlineData("resume")] // the advisor's "continue the interview" while check-ins are active
     public async Task With_a_subscription_but_no_pending_check_in_metric_answers_go_to_the_advisor(string text)
     {
         var h = new CheckInHarness(Friday);

@@ -34,7 +34,7 @@ internal sealed partial class CheckInInterceptor(
         }
 
         var current = (await repository.GetAsync(turn.ConversationKey, cancellationToken)).Value;
-        if (!command.Explicit && (current is null || (command is AnswerCommand && current.Pending is null)))
+        if (!command.Explicit && !IsMeantForCheckIns(command, current))
         {
             return null;
         }
@@ -166,6 +166,18 @@ internal sealed partial class CheckInInterceptor(
         var stored = await repository.UpdateAsync(key, s => s is null ? null : update(s), ct);
         return stored is null ? new CheckInNoticeView(NoSubscription) : Status(headline, stored);
     }
+
+    /// <summary>
+    /// Bare words are ours only when they can mean nothing else here: a subscription exists, "resume" only while it
+    /// is paused (the advisor's "resume" continues an interview), metric answers only while a check-in awaits them.
+    /// </summary>
+    private static bool IsMeantForCheckIns(CheckInCommand command, CheckInSubscription? current) => command switch
+    {
+        _ when current is null => false,
+        AnswerCommand => current.Pending is not null,
+        SimpleCommand { Kind: SimpleCommandKind.Resume } => current.State == CheckInState.Paused,
+        _ => true,
+    };
 
     private static DateTimeOffset SnoozeTarget(CheckInSubscription s, SnoozeCommand snooze, DateTimeOffset now)
     {
