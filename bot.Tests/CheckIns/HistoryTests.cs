@@ -125,6 +125,27 @@ public sealed class HistoryTests
         Assert.EndsWith(",100", export.Csv.Split("\r\n")[1], StringComparison.Ordinal); // oldest first
     }
 
+    [Fact]
+    public async Task A_long_history_exports_the_newest_rows_that_fit_in_one_message()
+    {
+        var h = new CheckInHarness(Start);
+        for (var i = 0; i < 400; i++)
+        {
+            await h.History.AddAsync(CheckInHarness.Key, Snapshot(Start.AddDays(i), visitors: i), null, default);
+        }
+
+        var export = await new HistoryService(h.History, h.Advice, h.Clock).ExportAsync(CheckInHarness.Key, default);
+
+        Assert.True(export.Truncated);
+        Assert.InRange(export.Csv.Length, 1000, HistoryService.MaxCsvChars);
+        Assert.InRange(export.Rows, 50, 399);
+        var lastRow = export.Csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries)[^1];
+        Assert.EndsWith(",399", lastRow, StringComparison.Ordinal); // the newest row is kept
+        Assert.True(CheckInCardBuilder.TryRender(export, out var card));
+        Assert.True(CheckInTextBuilder.TryRender(export, out var text));
+        Assert.InRange(System.Text.Encoding.UTF8.GetByteCount(card.ToJsonString()) + System.Text.Encoding.UTF8.GetByteCount(text), 0, 40_000);
+    }
+
     private static string? Text(CheckInHistoryView view) => CheckInTextBuilder.TryRender(view, out var text) ? text : null;
 
     private static HistorySnapshot Snapshot(

@@ -12,8 +12,6 @@ namespace FlywheelBot.CheckIns.Views;
 /// </summary>
 internal static class CheckInCardBuilder
 {
-    public const int MaxCsvCharsInCard = 20_000;
-
     public static bool TryRender(ViewModel view, out JsonObject card)
     {
         card = view switch
@@ -194,8 +192,8 @@ internal static class CheckInCardBuilder
 
     private static JsonObject Export(CheckInExportView v)
     {
-        var csv = v.Csv.Length > MaxCsvCharsInCard ? v.Csv[..MaxCsvCharsInCard] : v.Csv;
-        var note = v.Csv.Length > MaxCsvCharsInCard || v.Truncated ? " (shortened; the oldest rows are missing)" : string.Empty;
+        var csv = v.Csv;
+        var note = v.Truncated ? " (the newest rows that fit in a message; older rows are missing)" : string.Empty;
         return Card(
             [
                 Heading($"History export: {v.Rows} rows{note}"),
