@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using FlywheelBot.Tests.TestSupport;
 
 namespace FlywheelBot.Tests.CheckIns;
 
@@ -41,7 +42,7 @@ public sealed class CheckInEndToEndTests : IAsyncLifetime
     [Fact(Skip = "Needs the Bot Framework channel and the advisor in this branch (not merged yet).")]
     public async Task A_subscribed_conversation_gets_one_check_in_a_follow_up_and_nothing_twice_after_a_restart()
     {
-        var bot = await BotProcess.StartAsync(_directory);
+        var bot = await StartBotAsync();
         try
         {
             await SayAsync(bot, "start");
@@ -65,19 +66,29 @@ public sealed class CheckInEndToEndTests : IAsyncLifetime
             Assert.Contains("Check-in saved", text, StringComparison.Ordinal);
             Assert.Contains("Bottleneck", text, StringComparison.OrdinalIgnoreCase);
 
-            await bot.StopAsync();
-            bot = await BotProcess.StartAsync(_directory);
+            await bot.DisposeAsync();
+            bot = await StartBotAsync();
             await Task.Delay(TimeSpan.FromSeconds(4));
             Assert.Single(Proactive());
             var status = await SayAsync(bot, "check-in status");
             Assert.Contains("Next check-in", status.ToJsonString(), StringComparison.Ordinal);
             Assert.Single(Proactive());
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            throw new InvalidOperationException($"{ex.Message}{Environment.NewLine}Bot output:{Environment.NewLine}{bot.Output}", ex);
+        }
         finally
         {
-            await bot.StopAsync();
+            await bot.DisposeAsync();
         }
     }
+
+    private Task<BotProcess> StartBotAsync() => BotProcess.StartAsync(
+        _directory,
+        "--Logging:LogLevel:Default=Information",
+        $"--Storage:ConnectionString=Data Source={Path.Combine(_directory, "bot.db")}",
+        "--CheckIns:PollInterval=00:00:00.500");
 
     private List<JsonObject> Proactive() => [.. _connector.Received.Where(r => r.Proactive).Select(r => r.Activity)];
 
