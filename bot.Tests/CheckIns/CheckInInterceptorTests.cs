@@ -116,6 +116,24 @@ public sealed class CheckInInterceptorTests
     }
 
     [Fact]
+    public async Task Snoozing_after_the_reminder_went_out_postpones_the_next_check_in_instead_of_a_second_reminder()
+    {
+        var h = new CheckInHarness(Friday);
+        await h.SayAsync("check in every monday at 9 Europe/Berlin");
+        var scheduler = h.NewScheduler();
+        h.Clock.SetUtcNow(At("2026-03-23T08:00:00Z"));
+        await scheduler.RunOnceAsync(CancellationToken.None);
+        h.Clock.SetUtcNow(At("2026-03-24T08:00:00Z"));
+        Assert.Equal(1, await scheduler.RunOnceAsync(CancellationToken.None)); // the reminder
+
+        var view = Assert.IsType<CheckInStatusView>((await h.SayAsync("snooze"))!.Replies.Single());
+        Assert.Equal(new DateTime(2026, 3, 31, 9, 0, 0), view.NextDueLocal);
+        h.Clock.SetUtcNow(At("2026-03-30T12:00:00Z"));
+        Assert.Equal(0, await scheduler.RunOnceAsync(CancellationToken.None));
+        Assert.Equal(2, h.Messenger.Sent.Count);
+    }
+
+    [Fact]
     public async Task Changing_the_time_keeps_the_zone_and_moves_the_next_check_in()
     {
         var h = new CheckInHarness(Friday);

@@ -13,6 +13,8 @@ internal sealed class RecordingMessenger : IProactiveMessenger
 
     public int Attempts => _attempts;
 
+    public int Queued => _outcomes.Count;
+
     private int _attempts;
 
     public void Enqueue(params SendOutcome[] outcomes)

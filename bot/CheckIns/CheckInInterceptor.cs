@@ -181,7 +181,7 @@ internal sealed partial class CheckInInterceptor(
 
     private static DateTimeOffset SnoozeTarget(CheckInSubscription s, SnoozeCommand snooze, DateTimeOffset now)
     {
-        if (CheckInPlanner.IsAwaitingAnswer(s))
+        if (CheckInPlanner.CanRemindAgain(s))
         {
             var again = snooze.Until is { } day ? WeeklyCalendar.NextOn(s.Schedule, day, now) : now.AddDays(snooze.Days);
             if (again < s.NextAt)

@@ -127,15 +127,16 @@ internal static class CheckInPlanner
     }
 
     /// <summary>
-    /// Snoozes to <paramref name="until"/>: an unanswered check-in is asked again then (that is its one reminder);
-    /// otherwise the upcoming check-in moves there.
+    /// Snoozes to <paramref name="until"/>: an unanswered check-in whose reminder has not gone out yet is asked again
+    /// then (that replaces its one reminder); otherwise the upcoming check-in moves there.
     /// </summary>
     public static CheckInSubscription Snooze(CheckInSubscription sub, DateTimeOffset until) =>
-        IsAwaitingAnswer(sub) && until < sub.NextAt
-            ? sub with { Pending = sub.Pending! with { RemindAt = until, Reminded = false } }
+        CanRemindAgain(sub) && until < sub.NextAt
+            ? sub with { Pending = sub.Pending! with { RemindAt = until } }
             : sub with { NextAt = until, NextSnoozed = true };
 
-    public static bool IsAwaitingAnswer(CheckInSubscription sub) => sub.Pending is not null;
+    /// <summary>True while a check-in awaits its answer and its one reminder is still to come.</summary>
+    public static bool CanRemindAgain(CheckInSubscription sub) => sub.Pending is { Reminded: false };
 
     /// <summary>A new day/time/zone: the next check-in is the first occurrence after now in a period not yet sent.</summary>
     public static CheckInSubscription Reschedule(CheckInSubscription sub, WeeklySchedule schedule, DateTimeOffset now) =>
