@@ -34,6 +34,12 @@ internal sealed partial class ConnectorClient(
     private async Task<ConnectorResult> CallAsync(
         HttpMethod method, string serviceUrl, string conversationId, string suffix, Activity activity, CancellationToken cancellationToken)
     {
+        if (!Uri.TryCreate(serviceUrl, UriKind.Absolute, out var service) || service.Scheme is not ("https" or "http"))
+        {
+            LogBadServiceUrl(logger);
+            return ConnectorResult.NoAnswer;
+        }
+
         using var request = new HttpRequestMessage(method, ConversationUri(serviceUrl, conversationId, suffix))
         {
             Content = JsonContent.Create(activity with { Id = null }, BotFrameworkJsonContext.Default.Activity),
@@ -85,6 +91,9 @@ internal sealed partial class ConnectorClient(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Not sending the bot's token to untrusted serviceUrl {ServiceUrl}")]
     private static partial void LogUntrustedServiceUrl(ILogger logger, string serviceUrl);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Not sending: the serviceUrl is not an absolute http(s) URL")]
+    private static partial void LogBadServiceUrl(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Connector {Method} failed with {StatusCode}")]
     private static partial void LogSendFailed(ILogger logger, string method, int statusCode);
