@@ -50,12 +50,18 @@ internal sealed class MessagesEndpoint(
             return ActivityProcessor.Acknowledge(activity);
         }
 
-        if (activity.Conversation?.Id is { Length: > 0 })
+        try
         {
             await directory.SaveAsync(ActivityMapper.ToAddress(activity, credentials.Value.MicrosoftAppId ?? "bot"), aborted);
+            return await processor.ProcessAsync(activity, aborted);
         }
-
-        return await processor.ProcessAsync(activity, aborted);
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Storage or connector trouble (turn failures are answered with an apology inside the processor): let the
+            // channel redeliver, and make sure the redelivery is not dropped as a duplicate.
+            await deduplicator.ReleaseAsync(activity, CancellationToken.None);
+            throw;
+        }
     }
 
     /// <summary>The fields every activity the bot may answer must carry.</summary>

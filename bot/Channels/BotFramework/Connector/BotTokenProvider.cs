@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using System.Text.Json;
 using FlywheelBot.Channels.BotFramework.Wire;
 using Microsoft.Extensions.Options;
 
@@ -54,7 +55,16 @@ internal sealed partial class BotTokenProvider(
                 throw new HttpRequestException($"The token endpoint answered {(int)response.StatusCode}.", null, response.StatusCode);
             }
 
-            var token = await response.Content.ReadFromJsonAsync(BotFrameworkJsonContext.Default.TokenResponse, cancellationToken);
+            TokenResponse? token;
+            try
+            {
+                token = await response.Content.ReadFromJsonAsync(BotFrameworkJsonContext.Default.TokenResponse, cancellationToken);
+            }
+            catch (JsonException ex)
+            {
+                throw new HttpRequestException("The token endpoint answered something that is not a token response.", ex);
+            }
+
             if (string.IsNullOrEmpty(token?.AccessToken))
             {
                 throw new HttpRequestException("The token endpoint answered without an access_token.");

@@ -23,11 +23,19 @@ internal sealed class ActivityDeduplicator(IDocumentStore store, TimeProvider cl
         }
 
         var now = clock.GetUtcNow();
-        var key = $"{activity.ChannelId}:{activity.Conversation?.Id}:{activity.Id}";
+        var key = Key(activity);
         var json = JsonSerializer.Serialize(new MarkerRecord(now), BotFrameworkJsonContext.Default.MarkerRecord);
         var result = await store.PutAsync(
             new DocumentWrite(Collection, key, json, ExpectedVersion: 0, ExpiresAt: now + options.Value.ActivityIdRetention),
             cancellationToken);
         return result.Succeeded;
     }
+
+    /// <summary>Gives a claim back when processing failed for a reason other than the turn, so a redelivery is processed.</summary>
+    public Task ReleaseAsync(Activity activity, CancellationToken cancellationToken) =>
+        string.IsNullOrEmpty(activity?.Id)
+            ? Task.CompletedTask
+            : store.DeleteAsync(Collection, Key(activity), expectedVersion: null, cancellationToken);
+
+    private static string Key(Activity activity) => $"{activity.ChannelId}:{activity.Conversation?.Id}:{activity.Id}";
 }
