@@ -1,38 +1,16 @@
 namespace FlywheelBot.Tests.Channels.BotFramework.Support;
 
 /// <summary>
-/// Class fixture for outbound tests: an authenticated bot whose retry waits run at 1/100 speed (and are recorded), whose
-/// connector attempts time out after 300 ms, and which trusts the fake connector's root by allow-list.
+/// Class fixture for outbound tests: the authenticated bot with retry waits at 1/100 speed (and recorded), connector
+/// attempts timing out after 300 ms, and the fake connector's root allow-listed.
 /// </summary>
-public sealed class ConnectorBot : IAsyncLifetime
+public sealed class ConnectorBot : PeeredBot
 {
-    internal TokenServer Tokens { get; private set; } = null!;
+    protected override double TimeScale => 0.01;
 
-    internal FakeConnector Connector { get; private set; } = null!;
-
-    internal BotFrameworkHost Host { get; private set; } = null!;
-
-    public async Task InitializeAsync()
+    private protected override void Configure(Dictionary<string, string?> settings)
     {
-        Tokens = await TokenServer.StartAsync();
-        Connector = await FakeConnector.StartAsync();
-        Host = NewHost();
-        _ = Host.Server;
-    }
-
-    internal BotFrameworkHost NewHost(Action<Dictionary<string, string?>>? change = null)
-    {
-        var settings = BotFrameworkHost.Authenticated(Tokens, Connector);
         settings["BotFramework:ConnectorAttemptTimeout"] = "00:00:00.300";
         settings["BotFramework:TrustedServiceUrls:0"] = Connector.ServiceUrl;
-        change?.Invoke(settings);
-        return new BotFrameworkHost("Production", settings, timeScale: 0.01);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Host.DisposeAsync();
-        await Connector.DisposeAsync();
-        await Tokens.DisposeAsync();
     }
 }

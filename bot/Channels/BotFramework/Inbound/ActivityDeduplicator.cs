@@ -1,4 +1,3 @@
-using System.Text.Json;
 using FlywheelBot.Channels.BotFramework.Wire;
 using FlywheelBot.Storage;
 using Microsoft.Extensions.Options;
@@ -14,21 +13,16 @@ internal sealed class ActivityDeduplicator(IDocumentStore store, TimeProvider cl
 {
     public const string Collection = "activity-ids";
 
-    public async Task<bool> TryClaimAsync(Activity activity, CancellationToken cancellationToken)
+    public Task<bool> TryClaimAsync(Activity activity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
         if (string.IsNullOrEmpty(activity.Id))
         {
-            return true;
+            return Task.FromResult(true);
         }
 
         var now = clock.GetUtcNow();
-        var key = Key(activity);
-        var json = JsonSerializer.Serialize(new MarkerRecord(now), BotFrameworkJsonContext.Default.MarkerRecord);
-        var result = await store.PutAsync(
-            new DocumentWrite(Collection, key, json, ExpectedVersion: 0, ExpiresAt: now + options.Value.ActivityIdRetention),
-            cancellationToken);
-        return result.Succeeded;
+        return MarkerRecord.TryInsertAsync(store, Collection, Key(activity), now, now + options.Value.ActivityIdRetention, cancellationToken);
     }
 
     /// <summary>Gives a claim back when processing failed for a reason other than the turn, so a redelivery is processed.</summary>

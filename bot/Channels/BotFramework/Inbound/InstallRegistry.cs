@@ -1,4 +1,3 @@
-using System.Text.Json;
 using FlywheelBot.Channels.BotFramework.Wire;
 using FlywheelBot.Storage;
 
@@ -13,12 +12,8 @@ internal sealed class InstallRegistry(IDocumentStore store, TimeProvider clock)
     public const string Collection = "installs";
 
     /// <summary>True the first time for a conversation (insert-if-absent): the caller welcomes.</summary>
-    public async Task<bool> TryMarkInstalledAsync(string conversationKey, CancellationToken cancellationToken)
-    {
-        var json = JsonSerializer.Serialize(new MarkerRecord(clock.GetUtcNow()), BotFrameworkJsonContext.Default.MarkerRecord);
-        var result = await store.PutAsync(new DocumentWrite(Collection, conversationKey, json, ExpectedVersion: 0), cancellationToken);
-        return result.Succeeded;
-    }
+    public Task<bool> TryMarkInstalledAsync(string conversationKey, CancellationToken cancellationToken) =>
+        MarkerRecord.TryInsertAsync(store, Collection, conversationKey, clock.GetUtcNow(), expiresAt: null, cancellationToken);
 
     public Task ForgetAsync(string conversationKey, CancellationToken cancellationToken) =>
         store.DeleteAsync(Collection, conversationKey, expectedVersion: null, cancellationToken);

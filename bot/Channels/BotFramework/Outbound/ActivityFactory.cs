@@ -13,20 +13,7 @@ internal sealed class ActivityFactory(ICardRenderer cards, ITextRenderer text)
     public const string ApologyText = "Sorry, something went wrong on my side and I could not answer that. Please try again in a moment.";
 
     /// <summary>A reply in the conversation of <paramref name="inbound"/>, from the bot to the sender.</summary>
-    public Activity Reply(Activity inbound, ViewModel view)
-    {
-        ArgumentNullException.ThrowIfNull(inbound);
-        return FromView(view) with
-        {
-            ChannelId = inbound.ChannelId,
-            ServiceUrl = inbound.ServiceUrl,
-            From = inbound.Recipient,
-            Recipient = inbound.From,
-            Conversation = inbound.Conversation,
-            ReplyToId = inbound.Id,
-            Locale = inbound.Locale,
-        };
-    }
+    public Activity Reply(Activity inbound, ViewModel view) => ReplyTo(inbound, FromView(view));
 
     /// <summary>A message to a stored conversation, outside of a turn.</summary>
     public Activity Proactive(ConversationAddress address, ViewModel view)
@@ -42,24 +29,26 @@ internal sealed class ActivityFactory(ICardRenderer cards, ITextRenderer text)
     }
 
     /// <summary>The polite plain-text answer when a turn failed.</summary>
-    public static Activity Apology(Activity inbound)
+    public static Activity Apology(Activity inbound) => ReplyTo(inbound, new Activity { Type = ActivityTypes.Message, Text = ApologyText });
+
+    /// <summary>The card for a view, with the plain text as <c>fallbackText</c> when the renderer set none.</summary>
+    public JsonObject Card(ViewModel view) => WithFallback(cards.Render(view), text.Render(view));
+
+    /// <summary>Addresses <paramref name="reply"/> back into the conversation of <paramref name="inbound"/>: from and recipient swapped.</summary>
+    private static Activity ReplyTo(Activity inbound, Activity reply)
     {
         ArgumentNullException.ThrowIfNull(inbound);
-        return new Activity
+        return reply with
         {
-            Type = ActivityTypes.Message,
-            Text = ApologyText,
             ChannelId = inbound.ChannelId,
             ServiceUrl = inbound.ServiceUrl,
             From = inbound.Recipient,
             Recipient = inbound.From,
             Conversation = inbound.Conversation,
             ReplyToId = inbound.Id,
+            Locale = inbound.Locale,
         };
     }
-
-    /// <summary>The card for a view, with the plain text as <c>fallbackText</c> when the renderer set none.</summary>
-    public JsonObject Card(ViewModel view) => WithFallback(cards.Render(view), text.Render(view));
 
     private static JsonObject WithFallback(JsonObject rendered, string fallback)
     {
