@@ -26,6 +26,7 @@ public sealed class AuthenticationTests(AuthenticatedBot bot) : IClassFixture<Au
         ChannelNotEndorsed,
         EntraWithoutAppId,
         EntraOtherTenant,
+        EntraFromAnotherApp,
     }
 
     private TokenServer Tokens => bot.Tokens;
@@ -48,6 +49,7 @@ public sealed class AuthenticationTests(AuthenticatedBot bot) : IClassFixture<Au
         { Forgery.ChannelNotEndorsed, HttpStatusCode.Forbidden, "endorsed" },
         { Forgery.EntraWithoutAppId, HttpStatusCode.Unauthorized, "appid/azp" },
         { Forgery.EntraOtherTenant, HttpStatusCode.Unauthorized, "issuer" },
+        { Forgery.EntraFromAnotherApp, HttpStatusCode.Unauthorized, "appid/azp" },
     };
 
     [Theory]
@@ -212,6 +214,7 @@ public sealed class AuthenticationTests(AuthenticatedBot bot) : IClassFixture<Au
             Forgery.ChannelNotEndorsed => Tokens.BotFrameworkToken(appId, serviceUrl),
             Forgery.EntraWithoutAppId => Tokens.Mint($"https://sts.windows.net/{BotFrameworkHost.TenantId}/", appId, new() { ["tid"] = BotFrameworkHost.TenantId }, Tokens.EntraKey),
             Forgery.EntraOtherTenant => Tokens.Mint("https://sts.windows.net/11111111-2222-3333-4444-555555555555/", appId, new() { ["appid"] = appId }, Tokens.EntraKey),
+            Forgery.EntraFromAnotherApp => Tokens.Mint($"https://login.microsoftonline.com/{BotFrameworkHost.TenantId}/v2.0", appId, new() { ["azp"] = "another-app-in-the-tenant" }, Tokens.EntraKey),
             _ => throw new ArgumentOutOfRangeException(nameof(forgery)),
         };
     }

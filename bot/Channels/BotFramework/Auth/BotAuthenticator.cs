@@ -7,7 +7,7 @@ namespace FlywheelBot.Channels.BotFramework.Auth;
 
 /// <summary>
 /// Validates the bearer token of an inbound activity: Bot Framework tokens (issuer <c>https://api.botframework.com</c>)
-/// and Entra tokens (v1 and v2, the bot's tenant and the Bot Framework tenants); RS256/384/512 only; audience = the bot's
+/// and Entra tokens (v1 and v2, the bot's tenant and the Bot Framework tenants, requested by the bot itself: appid/azp); RS256/384/512 only; audience = the bot's
 /// app id; lifetime with 5 minutes of skew on the injected clock; <c>serviceurl</c> claim = the activity's serviceUrl;
 /// key endorsements include the activity's channelId. Fails closed: metadata that cannot be fetched rejects.
 /// </summary>
@@ -92,9 +92,12 @@ internal sealed partial class BotAuthenticator(
             return Reject(lifetime);
         }
 
-        if (isEntraV1 && !token.TryGetPayloadValue<string>("appid", out _) || isEntraV2 && !token.TryGetPayloadValue<string>("azp", out _))
+        // Entra tokens (Emulator): the calling app (appid in v1, azp in v2) must be the bot itself, as in the Bot Framework
+        // SDK; otherwise any app in the bot's tenant could obtain a token for the bot's audience and speak for a channel.
+        if (!isBotFramework
+            && (!token.TryGetPayloadValue<string>(isEntraV1 ? "appid" : "azp", out var caller) || !string.Equals(caller, appId, StringComparison.Ordinal)))
         {
-            return Reject(AuthResult.Unauthorized("The Entra token does not name the calling app (appid/azp)."));
+            return Reject(AuthResult.Unauthorized("The Entra token was not requested by this bot (appid/azp)."));
         }
 
         var hasServiceUrl = token.TryGetPayloadValue<string>("serviceurl", out var serviceUrlClaim);
