@@ -75,6 +75,14 @@ public sealed class StartupTests
         }
     }
 
+    [Theory]
+    [InlineData("SingleTenant", "tenant", "tenant")]
+    [InlineData(null, "tenant", "tenant")]
+    [InlineData("MultiTenant", "tenant", "botframework.com")]
+    [InlineData(null, null, "botframework.com")]
+    public void Outbound_tokens_come_from_the_bots_tenant_unless_it_is_multi_tenant(string? type, string? tenant, string expected) =>
+        Assert.Equal(expected, new BotCredentials { MicrosoftAppType = type, MicrosoftAppId = "app", MicrosoftAppTenantId = tenant }.TokenTenant);
+
     private static string Flatten(Exception error) => error switch
     {
         OptionsValidationException options => string.Join(" ", options.Failures),

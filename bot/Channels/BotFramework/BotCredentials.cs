@@ -20,7 +20,10 @@ internal sealed class BotCredentials
 
     public bool AuthenticationEnabled => !string.IsNullOrWhiteSpace(MicrosoftAppId);
 
-    public bool IsSingleTenant => string.Equals(MicrosoftAppType, SingleTenant, StringComparison.OrdinalIgnoreCase);
+    /// <summary>SingleTenant when said so, or when the type is left out but a tenant id is given (new bots are single-tenant).</summary>
+    public bool IsSingleTenant => string.IsNullOrWhiteSpace(MicrosoftAppType)
+        ? !string.IsNullOrWhiteSpace(MicrosoftAppTenantId)
+        : string.Equals(MicrosoftAppType, SingleTenant, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The tenant outbound tokens are asked from: the bot's own for single-tenant bots, <c>botframework.com</c> otherwise.</summary>
     public string TokenTenant => IsSingleTenant ? MicrosoftAppTenantId! : "botframework.com";
