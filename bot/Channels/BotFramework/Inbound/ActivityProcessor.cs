@@ -28,21 +28,32 @@ internal sealed partial class ActivityProcessor(
     public Task<IResult> ProcessAsync(Activity activity, CancellationToken requestAborted)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        return activity.Type switch
+        if (Is(activity, ActivityTypes.Message))
         {
-            _ when Is(activity, ActivityTypes.Message) => RunTurnAsync(activity, ActivityMapper.ToTurn(activity, TurnKind.Message), requestAborted),
-            _ when Is(activity, ActivityTypes.ConversationUpdate) => InstallChangedAsync(
-                activity, added: Includes(activity.MembersAdded, activity.Recipient), removed: Includes(activity.MembersRemoved, activity.Recipient), requestAborted),
-            _ when Is(activity, ActivityTypes.InstallationUpdate) => InstallChangedAsync(
-                activity,
-                added: activity.Action is "add" or "add-upgrade",
-                removed: activity.Action is "remove" or "remove-upgrade",
-                requestAborted),
-            _ when Is(activity, ActivityTypes.Invoke) => string.Equals(activity.Name, ActivityTypes.AdaptiveCardActionInvoke, StringComparison.Ordinal)
+            return RunTurnAsync(activity, ActivityMapper.ToTurn(activity, TurnKind.Message), requestAborted);
+        }
+
+        if (Is(activity, ActivityTypes.ConversationUpdate))
+        {
+            var added = Includes(activity.MembersAdded, activity.Recipient);
+            return InstallChangedAsync(activity, added, removed: Includes(activity.MembersRemoved, activity.Recipient), requestAborted);
+        }
+
+        if (Is(activity, ActivityTypes.InstallationUpdate))
+        {
+            var added = activity.Action is "add" or "add-upgrade";
+            return InstallChangedAsync(activity, added, removed: activity.Action is "remove" or "remove-upgrade", requestAborted);
+        }
+
+        if (Is(activity, ActivityTypes.Invoke))
+        {
+            return string.Equals(activity.Name, ActivityTypes.AdaptiveCardActionInvoke, StringComparison.Ordinal)
                 ? InvokeAsync(activity, requestAborted)
-                : Task.FromResult(NotImplemented(activity.Name)),
-            _ => Task.FromResult(Acknowledge(activity)),
-        };
+                : Task.FromResult(NotImplemented(activity.Name));
+        }
+
+        // messageReaction, typing, endOfConversation and types this bot does not know: acknowledged, no reply.
+        return Task.FromResult(Acknowledge(activity));
     }
 
     /// <summary>200 with nothing to say (for <c>expectReplies</c>: an empty list of activities).</summary>
