@@ -96,8 +96,10 @@ internal sealed partial class ActivityProcessor(
         }
 
         var work = runner.RunAsync(turn, background.Stopping);
-        var acknowledge = Task.Delay(options.Value.AckTimeout, clock, requestAborted);
-        if (await Task.WhenAny(work, acknowledge) == work)
+        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(requestAborted);
+        var finishedInTime = await Task.WhenAny(work, Task.Delay(options.Value.AckTimeout, clock, waiting.Token)) == work;
+        await waiting.CancelAsync();
+        if (finishedInTime)
         {
             await SendAsync(activity, Replies(activity, await work), background.Stopping);
             return Results.Ok();
