@@ -97,6 +97,17 @@ public sealed class ConnectorTests(ConnectorBot bot) : IClassFixture<ConnectorBo
     }
 
     [Fact]
+    public async Task A_connector_nobody_listens_on_is_retried_then_retry_later()
+    {
+        var address = Address() with { ServiceUrl = LoopbackServer.ClosedPortUrl() + "/" };
+
+        var outcome = await Send(address);
+
+        Assert.Equal(SendOutcome.RetryLater, outcome);
+        Assert.True(bot.Host.Clock.RequestedDelays.Count >= 3);
+    }
+
+    [Fact]
     public async Task Teams_conversation_ids_are_url_encoded()
     {
         const string teamsId = "19:abc-def;messageid=1700000000000@thread.tacv2";

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace FlywheelBot.Channels.BotFramework.Connector;
 
 /// <summary>
-/// Retries connector sends on 412/429/502/503/504 and on attempt timeouts, with exponential backoff and jitter, honouring
+/// Retries connector sends on 412/429/502/503/504, attempt timeouts and connection failures, with exponential backoff and jitter, honouring
 /// <c>Retry-After</c>; never retries other statuses. Delays run on the injected <see cref="TimeProvider"/>.
 /// </summary>
 internal sealed partial class ConnectorRetryHandler(
@@ -36,6 +36,13 @@ internal sealed partial class ConnectorRetryHandler(
                     await Task.Delay(RetryDelay.Next(retry, settings.ConnectorBaseDelay, null, Random.Shared.NextDouble()), clock, cancellationToken);
                     continue;
                 }
+                catch (HttpRequestException ex) when (!last)
+                {
+                    // Connection refused or reset: as transient as a 503.
+                    LogAttemptFailed(logger, retry + 1, ex);
+                    await Task.Delay(RetryDelay.Next(retry, settings.ConnectorBaseDelay, null, Random.Shared.NextDouble()), clock, cancellationToken);
+                    continue;
+                }
             }
 
             var status = (int)response.StatusCode;
@@ -59,6 +66,9 @@ internal sealed partial class ConnectorRetryHandler(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Connector answered {StatusCode}; retry {Retry} in {Delay}")]
     private static partial void LogRetrying(ILogger logger, int statusCode, int retry, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Connector attempt {Attempt} could not connect")]
+    private static partial void LogAttemptFailed(ILogger logger, int attempt, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Connector attempt {Attempt} timed out")]
     private static partial void LogAttemptTimedOut(ILogger logger, int attempt);
