@@ -1,0 +1,162 @@
+using System.Collections.Immutable;
+using FlywheelBot.Channels.BotFramework.Wire;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace FlywheelBot.Channels.BotFramework.Auth;
+
+/// <summary>
+/// Validates the bearer token of an inbound activity: Bot Framework tokens (issuer <c>https://api.botframework.com</c>)
+/// and Entra tokens (v1 and v2, the bot's tenant and the Bot Framework tenants, requested by the bot itself: appid/azp); RS256/384/512 only; audience = the bot's
+/// app id; lifetime with 5 minutes of skew on the injected clock; <c>serviceurl</c> claim = the activity's serviceUrl;
+/// key endorsements include the activity's channelId. Fails closed: metadata that cannot be fetched rejects.
+/// </summary>
+internal sealed partial class BotAuthenticator(
+    string appId,
+    TokenIssuers issuers,
+    SigningKeySource botFrameworkKeys,
+    SigningKeySource entraKeys,
+    TimeProvider clock,
+    ILogger<BotAuthenticator> logger)
+{
+    public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
+
+    private static readonly ImmutableArray<string> AllowedAlgorithms =
+        [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512];
+
+    private readonly JsonWebTokenHandler _handler = new();
+
+    public async Task<AuthResult> AuthenticateAsync(string? authorization, Activity activity, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        const string scheme = "Bearer ";
+        if (string.IsNullOrWhiteSpace(authorization) || !authorization.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
+        {
+            return Reject(AuthResult.Unauthorized("A bearer token is required."));
+        }
+
+        JsonWebToken token;
+        try
+        {
+            token = new JsonWebToken(authorization[scheme.Length..].Trim());
+        }
+        catch (Exception ex) when (ex is ArgumentException or SecurityTokenMalformedException)
+        {
+            return Reject(AuthResult.Unauthorized("The bearer token is not a JWT."));
+        }
+
+        if (!AllowedAlgorithms.Contains(token.Alg))
+        {
+            return Reject(AuthResult.Unauthorized("The token's signing algorithm is not allowed."));
+        }
+
+        var issuer = token.Issuer;
+        var isBotFramework = string.Equals(issuer, TokenIssuers.BotFramework, StringComparison.Ordinal);
+        var isEntraV1 = issuers.EntraV1.Contains(issuer);
+        var isEntraV2 = issuers.EntraV2.Contains(issuer);
+        if (!isBotFramework && !isEntraV1 && !isEntraV2)
+        {
+            return Reject(AuthResult.Unauthorized("The token's issuer is not trusted."));
+        }
+
+        if (string.IsNullOrEmpty(token.Kid))
+        {
+            return Reject(AuthResult.Unauthorized("The token names no signing key."));
+        }
+
+        SigningKey? key;
+        try
+        {
+            key = await (isBotFramework ? botFrameworkKeys : entraKeys).FindAsync(token.Kid, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogMetadataUnavailable(logger, ex);
+            return Reject(AuthResult.Unauthorized("The signing keys could not be fetched; the token cannot be checked."));
+        }
+
+        if (key is null)
+        {
+            return Reject(AuthResult.Unauthorized("The token's signing key is not published."));
+        }
+
+        var validation = await _handler.ValidateTokenAsync(token, Parameters(issuer, key.Key));
+        if (!validation.IsValid)
+        {
+            return Reject(AuthResult.Unauthorized($"The token is not valid ({validation.Exception?.GetType().Name ?? "unknown"})."));
+        }
+
+        var lifetime = CheckLifetime(token);
+        if (lifetime is not null)
+        {
+            return Reject(lifetime);
+        }
+
+        // Entra tokens (Emulator): the calling app (appid in v1, azp in v2) must be the bot itself, as in the Bot Framework
+        // SDK; otherwise any app in the bot's tenant could obtain a token for the bot's audience and speak for a channel.
+        if (!isBotFramework
+            && (!token.TryGetPayloadValue<string>(isEntraV1 ? "appid" : "azp", out var caller) || !string.Equals(caller, appId, StringComparison.Ordinal)))
+        {
+            return Reject(AuthResult.Unauthorized("The Entra token was not requested by this bot (appid/azp)."));
+        }
+
+        var hasServiceUrl = token.TryGetPayloadValue<string>("serviceurl", out var serviceUrlClaim);
+        if ((isBotFramework || hasServiceUrl)
+            && !string.Equals(serviceUrlClaim, activity.ServiceUrl, StringComparison.OrdinalIgnoreCase))
+        {
+            return Reject(AuthResult.Forbidden("The token was issued for another serviceUrl."));
+        }
+
+        if (key.Endorsements is { } endorsed && !endorsed.Contains(activity.ChannelId ?? string.Empty, StringComparer.OrdinalIgnoreCase))
+        {
+            return Reject(AuthResult.Forbidden("The signing key is not endorsed for this channel."));
+        }
+
+        return AuthResult.Accepted;
+    }
+
+    private TokenValidationParameters Parameters(string issuer, SecurityKey key) => new()
+    {
+        ValidIssuer = issuer,
+        ValidAudience = appId,
+        IssuerSigningKey = key,
+        ValidAlgorithms = AllowedAlgorithms,
+        RequireSignedTokens = true,
+        RequireExpirationTime = true,
+        TryAllIssuerSigningKeys = false,
+        ValidateIssuerSigningKey = false,
+
+        // Lifetime is checked against the injected clock in CheckLifetime.
+        ValidateLifetime = false,
+    };
+
+    private AuthResult? CheckLifetime(JsonWebToken token)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (token.ValidTo == DateTime.MinValue)
+        {
+            return AuthResult.Unauthorized("The token has no expiry.");
+        }
+
+        if (token.ValidTo.Add(ClockSkew) < now)
+        {
+            return AuthResult.Unauthorized("The token has expired.");
+        }
+
+        return token.ValidFrom != DateTime.MinValue && token.ValidFrom.Subtract(ClockSkew) > now
+            ? AuthResult.Unauthorized("The token is not valid yet.")
+            : null;
+    }
+
+    private AuthResult Reject(AuthResult result)
+    {
+        LogRejected(logger, result.StatusCode, result.Reason);
+        return result;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected an inbound activity ({StatusCode}): {Reason}")]
+    private static partial void LogRejected(ILogger logger, int statusCode, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Signing keys could not be fetched; rejecting the request (fail closed)")]
+    private static partial void LogMetadataUnavailable(ILogger logger, Exception exception);
+}

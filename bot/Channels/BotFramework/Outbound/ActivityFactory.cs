@@ -1,0 +1,74 @@
+using System.Text.Json.Nodes;
+using FlywheelBot.Channels.BotFramework.Wire;
+using FlywheelBot.Views;
+
+namespace FlywheelBot.Channels.BotFramework.Outbound;
+
+/// <summary>
+/// Renders views as outbound message activities: one Adaptive Card attachment plus a plain-text summary (shown in
+/// notifications, and as the card's <c>fallbackText</c> for clients without cards). Never sets <c>id</c>.
+/// </summary>
+internal sealed class ActivityFactory(ICardRenderer cards, ITextRenderer text)
+{
+    public const string ApologyText = "Sorry, something went wrong on my side and I could not answer that. Please try again in a moment.";
+
+    /// <summary>A reply in the conversation of <paramref name="inbound"/>, from the bot to the sender.</summary>
+    public Activity Reply(Activity inbound, ViewModel view) => ReplyTo(inbound, FromView(view));
+
+    /// <summary>A message to a stored conversation, outside of a turn.</summary>
+    public Activity Proactive(ConversationAddress address, ViewModel view)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        return FromView(view) with
+        {
+            ChannelId = address.ChannelId,
+            ServiceUrl = address.ServiceUrl,
+            From = new ChannelAccount { Id = address.BotId, Name = address.BotName },
+            Conversation = new ConversationAccount { Id = address.ConversationId, TenantId = address.TenantId },
+        };
+    }
+
+    /// <summary>The polite plain-text answer when a turn failed.</summary>
+    public static Activity Apology(Activity inbound) => ReplyTo(inbound, new Activity { Type = ActivityTypes.Message, Text = ApologyText });
+
+    /// <summary>The card for a view, with the plain text as <c>fallbackText</c> when the renderer set none.</summary>
+    public JsonObject Card(ViewModel view) => WithFallback(cards.Render(view), text.Render(view));
+
+    /// <summary>Addresses <paramref name="reply"/> back into the conversation of <paramref name="inbound"/>: from and recipient swapped.</summary>
+    private static Activity ReplyTo(Activity inbound, Activity reply)
+    {
+        ArgumentNullException.ThrowIfNull(inbound);
+        return reply with
+        {
+            ChannelId = inbound.ChannelId,
+            ServiceUrl = inbound.ServiceUrl,
+            From = inbound.Recipient,
+            Recipient = inbound.From,
+            Conversation = inbound.Conversation,
+            ReplyToId = inbound.Id,
+            Locale = inbound.Locale,
+        };
+    }
+
+    private static JsonObject WithFallback(JsonObject rendered, string fallback)
+    {
+        var card = rendered.DeepClone().AsObject();
+        if (!card.ContainsKey("fallbackText"))
+        {
+            card["fallbackText"] = fallback;
+        }
+
+        return card;
+    }
+
+    private Activity FromView(ViewModel view)
+    {
+        var summary = text.Render(view);
+        return new Activity
+        {
+            Type = ActivityTypes.Message,
+            Summary = summary,
+            Attachments = [new Attachment(ActivityTypes.AdaptiveCardContentType, WithFallback(cards.Render(view), summary))],
+        };
+    }
+}
