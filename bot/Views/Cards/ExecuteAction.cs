@@ -1,0 +1,13 @@
+using System.Collections.Immutable;
+
+namespace FlywheelBot.Views.Cards;
+
+/// <summary>
+/// A universal action (Adaptive Cards 1.4+): the bot may answer with a card that replaces this one.
+/// <see cref="Fallback"/> is an Action.Submit with the same data for hosts without universal actions.
+/// </summary>
+internal sealed record ExecuteAction(string Title, string Verb, ImmutableSortedDictionary<string, string> Data)
+    : CardAction(Title, Data)
+{
+    public CardAction? Fallback { get; init; }
+}
