@@ -1,0 +1,116 @@
+using System.Collections.Immutable;
+using FlywheelBot.Flywheel;
+using FlywheelBot.Views;
+
+namespace FlywheelBot.Advisor.Conversation;
+
+/// <summary>The onboarding tour: one card per stage with a quick check; progress is kept in <see cref="TourProgress"/>.</summary>
+internal sealed class TourFlow(IFlywheelGuide guide, TourContent content)
+{
+    private const int MaxActivities = 4;
+
+    /// <summary>Opens the tour at <paramref name="stageId"/>, or where it was, or at the first unchecked stage.</summary>
+    public TurnResult Open(ConversationState state, string? stageId)
+    {
+        var stage = FlywheelIds.TryParseStage(stageId, out var asked)
+            ? asked
+            : state.Tour.Current ?? Enum.GetValues<StageId>().FirstOrDefault(s => !state.Tour.Checked.Contains(s));
+        return Show(state, stage, []);
+    }
+
+    public TurnResult Next(ConversationState state)
+    {
+        var current = state.Tour.Current ?? StageId.Awareness;
+        return current == StageId.Advocacy
+            ? Close(state, [])
+            : Show(state, current + 1, []);
+    }
+
+    public TurnResult Previous(ConversationState state)
+    {
+        var current = state.Tour.Current ?? StageId.Awareness;
+        return current == StageId.Awareness
+            ? Show(state, current, [NoticeView.Say("This is the first stage of the tour.")])
+            : Show(state, current - 1, []);
+    }
+
+    /// <summary>Checks a quiz answer (a choice value, its number or its label) for <paramref name="stageId"/> or the current stage.</summary>
+    public TurnResult Check(ConversationState state, string? stageId, string answer)
+    {
+        var stage = FlywheelIds.TryParseStage(stageId, out var asked) ? asked : state.Tour.Current ?? StageId.Awareness;
+        var tour = content.For(stage);
+        var chosen = Match(tour, answer);
+        if (chosen is null)
+        {
+            return Show(state, stage, [NoticeView.Say($"Pick one of the {tour.Choices.Length} options (or type its number).")]);
+        }
+
+        var correct = chosen == tour.Answer;
+        StageId? next = stage == StageId.Advocacy ? null : stage + 1;
+        var view = new TourAnswerView(
+            FlywheelIds.Of(stage),
+            StageNames.Of(stage),
+            correct,
+            correct ? tour.Right : tour.Wrong,
+            next is { } n ? FlywheelIds.Of(n) : null,
+            next is { } m ? StageNames.Of(m) : null);
+        var progress = new TourProgress(next, state.Tour.Checked.Add(stage));
+        var mode = next is null ? ConversationMode.Idle : ConversationMode.Tour;
+        return new TurnResult(state with { Mode = mode, Tour = progress }, TurnOutput.Of(view));
+    }
+
+    public TurnResult Close(ConversationState state, ImmutableArray<ViewModel> before) =>
+        new(
+            state with { Mode = ConversationMode.Idle, Tour = state.Tour with { Current = null } },
+            new TurnOutput(before.Add(new NoticeView(
+                "That is the whole flywheel. Ready to find your own bottleneck?",
+                [ViewAction.Of("Start my interview", "start", true, (ViewData.Command, ViewCommands.Start))]))));
+
+    public TourStageView View(StageId stage)
+    {
+        var tour = content.For(stage);
+        var metrics = Enum.GetValues<Audience>()
+            .SelectMany(a => guide.DecidingMetrics(a, stage))
+            .Select(m => m.Label)
+            .Distinct(StringComparer.Ordinal)
+            .ToImmutableArray();
+        var activities = guide.TopActivities(Audience.Sdm, stage)
+            .Zip(guide.TopActivities(Audience.EndUser, stage), (sdm, user) => new[] { sdm, user })
+            .SelectMany(pair => pair)
+            .Concat(guide.TopActivities(Audience.Sdm, stage))
+            .Concat(guide.TopActivities(Audience.EndUser, stage))
+            .Distinct(StringComparer.Ordinal)
+            .Take(MaxActivities)
+            .ToImmutableArray();
+        return new TourStageView(
+            FlywheelIds.Of(stage),
+            StageNames.Number(stage),
+            StageNames.Count,
+            StageNames.Of(stage),
+            tour.WhatItIs,
+            metrics,
+            tour.ForSdm,
+            tour.ForEndUsers,
+            activities,
+            tour.Quiz,
+            tour.Choices);
+    }
+
+    private TurnResult Show(ConversationState state, StageId stage, ImmutableArray<ViewModel> before) =>
+        new(
+            state with { Mode = ConversationMode.Tour, Tour = state.Tour with { Current = stage } },
+            new TurnOutput(before.Add(View(stage))));
+
+    private static string? Match(TourStage tour, string answer)
+    {
+        var normalized = IntentReader.Normalize(answer);
+        if (int.TryParse(normalized, out var number) && number >= 1 && number <= tour.Choices.Length)
+        {
+            return tour.Choices[number - 1].Value;
+        }
+
+        return tour.Choices.FirstOrDefault(c =>
+            string.Equals(c.Value, normalized, StringComparison.Ordinal) ||
+            string.Equals(IntentReader.Normalize(c.Label), normalized, StringComparison.Ordinal))?.Value;
+    }
+}
