@@ -157,11 +157,11 @@ internal sealed class PlainTextRenderer : ITextRenderer
     {
         var hints = ViewActions.For(view)
             .Where(a => !a.Typed.StartsWith('('))
-            .Select(a => $"'{a.Typed}' ({a.Title.ToLowerInvariant()})")
+            .Select(a => a.Typed == a.Title.ToLowerInvariant() ? a.Typed : $"{a.Typed} ({a.Title.ToLowerInvariant()})")
             .ToList();
         if (hints.Count > 0)
         {
-            Line(text, $"Type {string.Join(", ", hints)}.");
+            Line(text, $"You can type: {string.Join(", ", hints)}.");
         }
     }
 

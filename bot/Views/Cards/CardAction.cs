@@ -7,7 +7,10 @@ namespace FlywheelBot.Views.Cards;
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
 [JsonDerivedType(typeof(ExecuteAction), "Action.Execute")]
 [JsonDerivedType(typeof(SubmitAction), "Action.Submit")]
-internal abstract record CardAction(string Title, ImmutableSortedDictionary<string, string> Data)
+internal abstract record CardAction(
+    [property: JsonPropertyOrder(-2)] string Title,
+    [property: JsonPropertyOrder(1)] ImmutableSortedDictionary<string, string> Data)
 {
+    [JsonPropertyOrder(2)]
     public ActionStyle? Style { get; init; }
 }
