@@ -1,0 +1,29 @@
+using FlywheelBot.Hosting;
+
+namespace FlywheelBot.Bench;
+
+/// <summary>
+/// The measured process: the real bot host (auth off, Development) plus <c>POST /bench/bare</c>, which reads
+/// nothing and returns 200 — the baseline every figure is compared with, served by the same Kestrel in the same run.
+/// Prints <c>listening {url}</c> on stdout once ready.
+/// </summary>
+internal static class BenchServer
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var app = BotHost.Build(
+        [
+            .. args,
+            "--environment=Development",
+            "--urls=http://127.0.0.1:0",
+            "--Logging:LogLevel:Default=Warning",
+            "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning",
+        ]);
+        app.MapPost("/bench/bare", () => Results.Ok());
+        await app.StartAsync();
+        var address = app.Urls.First();
+        Console.WriteLine($"listening {address}");
+        await app.WaitForShutdownAsync();
+        return 0;
+    }
+}

@@ -1,0 +1,93 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace FlywheelBot.Bench;
+
+/// <summary>Sends Bot Framework message activities with <c>deliveryMode: expectReplies</c>, as a channel would.</summary>
+internal sealed class TurnDriver(HttpClient client)
+{
+    public async Task WarmUpAsync(int connections)
+    {
+        await RunBareAsync(200, connections);
+        await RunInterviewsAsync(Math.Max(connections, 20), connections, $"warmup-{Guid.NewGuid():N}");
+    }
+
+    public Task<Measurement> RunBareAsync(int requests, int connections)
+    {
+        var body = Activity("bare", "bare-conversation", InterviewScript.Turns[0]);
+        return Measure(requests, connections, async (_, latencies) =>
+        {
+            var started = Stopwatch.GetTimestamp();
+            using var response = await client.PostAsync("/bench/bare", Content(body));
+            latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            return response.StatusCode == HttpStatusCode.OK;
+        });
+    }
+
+    /// <summary>Each unit of work is one whole interview in its own conversation; every turn is timed.</summary>
+    public Task<Measurement> RunInterviewsAsync(int conversations, int connections, string prefix) =>
+        Measure(conversations, connections, async (index, latencies) =>
+        {
+            var ok = true;
+            var conversation = $"{prefix}-{index}";
+            foreach (var text in InterviewScript.Turns)
+            {
+                var body = Activity(Guid.NewGuid().ToString("N"), conversation, text);
+                var started = Stopwatch.GetTimestamp();
+                using var response = await client.PostAsync("/api/messages", Content(body));
+                var payload = await response.Content.ReadAsStringAsync();
+                latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                ok &= response.StatusCode == HttpStatusCode.OK && JsonNode.Parse(payload)?["activities"] is JsonArray { Count: > 0 };
+            }
+
+            return ok;
+        });
+
+    private static async Task<Measurement> Measure(int units, int connections, Func<int, ConcurrentBag<double>, Task<bool>> work)
+    {
+        var latencies = new ConcurrentBag<double>();
+        var next = -1;
+        var errors = 0;
+        var clock = Stopwatch.StartNew();
+        var workers = Enumerable.Range(0, connections).Select(async _ =>
+        {
+            int index;
+            while ((index = Interlocked.Increment(ref next)) < units)
+            {
+                try
+                {
+                    if (!await work(index, latencies))
+                    {
+                        Interlocked.Increment(ref errors);
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                    Interlocked.Increment(ref errors);
+                }
+            }
+        });
+        await Task.WhenAll(workers);
+        clock.Stop();
+        return new Measurement([.. latencies], clock.Elapsed, errors);
+    }
+
+    private static StringContent Content(string json) => new(json, Encoding.UTF8, "application/json");
+
+    private static string Activity(string id, string conversationId, string text) => new JsonObject
+    {
+        ["type"] = "message",
+        ["id"] = id,
+        ["channelId"] = "msteams",
+        ["serviceUrl"] = "http://127.0.0.1:9/bench-connector",
+        ["deliveryMode"] = "expectReplies",
+        ["from"] = new JsonObject { ["id"] = "bench-user", ["name"] = "Bench User" },
+        ["recipient"] = new JsonObject { ["id"] = "bench-bot", ["name"] = "FlywheelBot" },
+        ["conversation"] = new JsonObject { ["id"] = conversationId, ["conversationType"] = "personal" },
+        ["text"] = text,
+        ["locale"] = "en-US",
+    }.ToJsonString();
+}
