@@ -1,0 +1,46 @@
+using System.Collections.Immutable;
+
+namespace FlywheelBot.Flywheel;
+
+/// <summary>Decides each stage's status from the reported metrics; awareness <c>new</c> makes awareness weak.</summary>
+internal static class StageAssessor
+{
+    /// <summary>The pseudo metric id used in evidence for the market awareness answer.</summary>
+    public const string MarketAwarenessEvidence = "market_awareness";
+
+    public static StageAssessment Assess(Playbook playbook, DiagnosisInput input, StageId stage)
+    {
+        var evidence = ImmutableArray.CreateBuilder<Evidence>();
+        if (stage == StageId.Awareness && input.Awareness == MarketAwareness.New)
+        {
+            evidence.Add(new Evidence(
+                MarketAwarenessEvidence,
+                null,
+                StageStatus.Weak,
+                "Market awareness is new: the market does not know you yet, and nothing downstream works until it does."));
+        }
+
+        foreach (var verdict in Verdicts(playbook, input, stage))
+        {
+            evidence.Add(new Evidence(verdict.Metric.Id, verdict.Value, verdict.Status, verdict.Sentence()));
+        }
+
+        var status = evidence.Any(e => e.Verdict == StageStatus.Weak) ? StageStatus.Weak
+            : evidence.Count > 0 ? StageStatus.Healthy
+            : StageStatus.Unknown;
+        if (status == StageStatus.Unknown)
+        {
+            foreach (var metric in playbook.DecidingMetrics(input.Audience, stage))
+            {
+                evidence.Add(new Evidence(metric.Id, null, StageStatus.Unknown, $"{metric.Label}: not reported."));
+            }
+        }
+
+        return new StageAssessment(stage, status, evidence.ToImmutable());
+    }
+
+    public static IEnumerable<MetricVerdict> Verdicts(Playbook playbook, DiagnosisInput input, StageId stage) =>
+        from metric in playbook.MetricsFor(input.Audience, stage)
+        where input.Metrics.ContainsKey(metric.Id)
+        select new MetricVerdict(metric, metric.ThresholdFor(input.Audience)!, input.Metrics[metric.Id]);
+}
