@@ -128,7 +128,7 @@ internal sealed class InterviewFlow(IFlywheelGuide guide, AdviceViews advice, Ad
     {
         var diagnosisInput = interview.ToInput(Doing(input));
         var diagnosis = guide.Diagnose(diagnosisInput);
-        var view = advice.Recommendation(diagnosis, now, Notes(interview), source: null);
+        var view = advice.Recommendation(diagnosis, now, Notes(interview, diagnosis), source: null);
         return new TurnResult(
             state with { Mode = ConversationMode.Idle, Interview = null },
             new TurnOutput(before.Add(view), replace),
@@ -137,7 +137,7 @@ internal sealed class InterviewFlow(IFlywheelGuide guide, AdviceViews advice, Ad
             "interview");
     }
 
-    private IEnumerable<string> Notes(InterviewState interview)
+    private IEnumerable<string> Notes(InterviewState interview, Diagnosis diagnosis)
     {
         bool Missed(string id) => interview.Skipped.Contains(id) || interview.GaveUp.Contains(id);
         if (Missed(BasicQuestions.AudienceId))
@@ -158,6 +158,12 @@ internal sealed class InterviewFlow(IFlywheelGuide guide, AdviceViews advice, Ad
         foreach (var id in interview.GaveUp.Where(id => BasicQuestions.Find(id) is null).Order(StringComparer.Ordinal))
         {
             yield return $"{advice.MetricLabel(id)}: I could not read your answers, so I left it out.";
+        }
+
+        var explained = diagnosis.Missing.Select(m => m.MetricId).ToHashSet(StringComparer.Ordinal);
+        foreach (var id in interview.Skipped.Where(id => BasicQuestions.Find(id) is null && !explained.Contains(id)).Order(StringComparer.Ordinal))
+        {
+            yield return $"{advice.MetricLabel(id)}: skipped, so this advice does not count it.";
         }
     }
 

@@ -9,12 +9,14 @@ internal sealed class TourFlow(IFlywheelGuide guide, TourContent content)
 {
     private const int MaxActivities = 4;
 
-    /// <summary>Opens the tour at <paramref name="stageId"/>, or where it was, or at the first unchecked stage.</summary>
+    /// <summary>Opens the tour at <paramref name="stageId"/>, else where it was (past a checked stage), else at the first unchecked stage.</summary>
     public TurnResult Open(ConversationState state, string? stageId)
     {
         var stage = FlywheelIds.TryParseStage(stageId, out var asked)
             ? asked
-            : state.Tour.Current ?? Enum.GetValues<StageId>().FirstOrDefault(s => !state.Tour.Checked.Contains(s));
+            : state.Tour.Current is { } current
+                ? (state.Tour.Checked.Contains(current) && current != StageId.Advocacy ? current + 1 : current)
+                : Enum.GetValues<StageId>().FirstOrDefault(s => !state.Tour.Checked.Contains(s));
         return Show(state, stage, []);
     }
 
@@ -54,7 +56,7 @@ internal sealed class TourFlow(IFlywheelGuide guide, TourContent content)
             correct ? tour.Right : tour.Wrong,
             next is { } n ? FlywheelIds.Of(n) : null,
             next is { } m ? StageNames.Of(m) : null);
-        var progress = new TourProgress(next, state.Tour.Checked.Add(stage));
+        var progress = new TourProgress(next is null ? null : stage, state.Tour.Checked.Add(stage));
         var mode = next is null ? ConversationMode.Idle : ConversationMode.Tour;
         return new TurnResult(state with { Mode = mode, Tour = progress }, TurnOutput.Of(view));
     }
