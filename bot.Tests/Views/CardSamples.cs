@@ -2,7 +2,7 @@ using FlywheelBot.Views;
 
 namespace FlywheelBot.Tests.Views;
 
-/// <summary>The cards the validator test renders itself: every sample view and hostile user text in every text slot.</summary>
+/// <summary>The cards the validator test renders itself: every sample view, hostile user text, and the scripted conversations.</summary>
 internal static class CardSamples
 {
     public static readonly string[] Hostile =
@@ -27,12 +27,6 @@ internal static class CardSamples
             CardCorpus.Render(SampleViews.Recommendation with { ActivityTitle = text, Assumptions = [text] }, "hostile-recommendation");
         }
 
-        foreach (var render in Extra)
-        {
-            render();
-        }
+        Advisor.ConversationCorpus.RunAll();
     }
-
-    /// <summary>More renderers registered by other test helpers (the scripted conversations).</summary>
-    public static List<Action> Extra { get; } = [];
 }

@@ -94,7 +94,7 @@ internal sealed class PlainTextRenderer : ITextRenderer
         Line(text, r.BottleneckReason);
         Line(text, $"Why this: {r.Why}");
         Line(text, $"First step this week: {r.FirstStep}");
-        Line(text, $"Watch: {r.MetricToWatch}. Target: {r.Target}. Review on {r.ReviewOn.ToString("ddd d MMM yyyy", CultureInfo.InvariantCulture)}.");
+        Line(text, $"Watch: {r.MetricToWatch}. Target: {r.Target.TrimEnd('.')}. Review on {r.ReviewOn.ToString("ddd d MMM yyyy", CultureInfo.InvariantCulture)}.");
         if (!r.StopDoing.IsDefaultOrEmpty)
         {
             Line(text, "Stop doing for now:");

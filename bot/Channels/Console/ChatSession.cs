@@ -16,7 +16,9 @@ internal sealed class ChatSession(Advisor.Conversation.Advisor advisor, ITextRen
 
     public async Task RunAsync(TextReader input, TextWriter output, CancellationToken cancellationToken)
     {
+        // In a terminal nobody has to press a button first: greet, then ask the first question.
         await WriteAsync(output, Turn(TurnKind.Installed, null));
+        await WriteAsync(output, Turn(TurnKind.Message, "start"));
         while (!cancellationToken.IsCancellationRequested)
         {
             await output.WriteAsync("> ");
