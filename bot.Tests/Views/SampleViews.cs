@@ -29,7 +29,8 @@ internal static class SampleViews
         [],
         "per month",
         "I could not read \"lots\" as a number. Type something like 1,200 or \"about 2k\", or \"skip\".",
-        CanGoBack: true);
+        CanGoBack: true,
+        Min: 0);
 
     public static AnsweredView Answered { get; } = new("How many people visit your website in a month?", "1,200 per month");
 

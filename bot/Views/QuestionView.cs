@@ -4,7 +4,8 @@ namespace FlywheelBot.Views;
 
 /// <summary>
 /// One interview question. <see cref="Choices"/> empty means a number is expected (<see cref="Unit"/> says which).
-/// <see cref="Problem"/> is set on a re-ask: what was wrong and what is expected.
+/// <see cref="Problem"/> is set on a re-ask: what was wrong and what is expected. <see cref="Min"/>/<see cref="Max"/>
+/// bound a number answer (null: unbounded, e.g. NPS may be negative).
 /// </summary>
 public sealed record QuestionView(
     string QuestionId,
@@ -14,7 +15,9 @@ public sealed record QuestionView(
     ImmutableArray<ChoiceOption> Choices,
     string? Unit,
     string? Problem,
-    bool CanGoBack) : ViewModel
+    bool CanGoBack,
+    decimal? Min = null,
+    decimal? Max = null) : ViewModel
 {
     public bool IsChoice => !Choices.IsDefaultOrEmpty;
 }

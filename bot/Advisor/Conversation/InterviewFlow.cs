@@ -121,7 +121,7 @@ internal sealed class InterviewFlow(IFlywheelGuide guide, AdviceViews advice, Ad
             : new QuestionProgress(0, StageNames.Count, "About your team");
         return step.Basic is { } basic
             ? new QuestionView(step.QuestionId, basic.Prompt, basic.Hint, progress, basic.Choices, null, problem, !interview.History.IsEmpty)
-            : new QuestionView(step.QuestionId, step.Metric!.Question, MetricHint(step.Metric), progress, [], step.Metric.Unit, problem, !interview.History.IsEmpty);
+            : new QuestionView(step.QuestionId, step.Metric!.Question, MetricHint(step.Metric), progress, [], step.Metric.Unit, problem, !interview.History.IsEmpty, step.Metric.Min, step.Metric.Max);
     }
 
     private TurnResult Finish(ConversationState state, InterviewState interview, AdvisorInput input, DateTimeOffset now, ImmutableArray<ViewModel> before, ViewModel? replace)

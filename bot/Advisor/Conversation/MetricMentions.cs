@@ -50,7 +50,7 @@ internal static partial class MetricMentions
             ["visitor_to_lead_pct"] = ["visitor to lead", "visitor-to-lead", "visitor conversion", "conversion rate"],
             ["lead_to_customer_pct"] = ["lead to customer", "lead-to-customer", "win rate", "close rate"],
             ["activation_pct"] = ["activation rate", "activation"],
-            ["monthly_churn_pct"] = ["monthly churn", "churn rate", "churn"],
+            ["monthly_churn_pct"] = ["monthly churn rate", "monthly churn", "churn rate", "churn"],
             ["nps"] = ["net promoter score", "nps"],
             ["referrals"] = ["referral leads", "referrals"],
             ["share_of_voice_pct"] = ["share of voice", "sov"],

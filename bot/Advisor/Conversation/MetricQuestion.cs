@@ -2,8 +2,8 @@ using System.Globalization;
 
 namespace FlywheelBot.Advisor.Conversation;
 
-/// <summary>A metric as the interview asks it: id, short label, the question, and its unit ("%", "per month", "score").</summary>
-internal sealed record MetricQuestion(string Id, string Label, string Question, string Unit)
+/// <summary>A metric as the interview asks it: id, short label, the question, its unit ("%", "per month", "score") and bounds.</summary>
+internal sealed record MetricQuestion(string Id, string Label, string Question, string Unit, decimal? Min = null, decimal? Max = null)
 {
     public bool IsPercent => Unit.Contains('%', StringComparison.Ordinal) || Unit.Contains("percent", StringComparison.OrdinalIgnoreCase);
 

@@ -42,5 +42,7 @@ internal sealed class PlaybookGuide(DiagnosisEngine engine) : IFlywheelGuide
             MetricUnit.PerMonth => "per month",
             MetricUnit.Hours => "hours",
             _ => "score",
-        });
+        },
+        metric.Min,
+        metric.Max);
 }

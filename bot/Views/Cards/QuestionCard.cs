@@ -28,7 +28,8 @@ internal static class QuestionCard
                 Id = ViewData.Value,
                 Label = view.Unit is { } unit ? $"Your number ({unit})" : "Your number",
                 Placeholder = "e.g. 1200",
-                Min = 0,
+                Min = view.Min,
+                Max = view.Max,
             });
         return body.ToImmutable();
     }
