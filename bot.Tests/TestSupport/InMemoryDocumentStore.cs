@@ -4,8 +4,9 @@ using FlywheelBot.Storage;
 namespace FlywheelBot.Tests.TestSupport;
 
 /// <summary>
-/// A test double for <see cref="IDocumentStore"/> with the same version semantics as the real providers.
-/// For unit tests of features above storage; the providers themselves are proven by the conformance suite.
+/// A test double for <see cref="IDocumentStore"/> with the same semantics as the real providers (it runs the storage
+/// conformance suite): versions, expired records counting as absent, code point key order, UTC millisecond times.
+/// For unit tests of features above storage.
 /// </summary>
 internal sealed class InMemoryDocumentStore(TimeProvider clock) : IDocumentStore
 {
@@ -27,19 +28,23 @@ internal sealed class InMemoryDocumentStore(TimeProvider clock) : IDocumentStore
     {
         lock (_gate)
         {
-            _docs.TryGetValue((write.Collection, write.Key), out var current);
-            if (current is not null && IsExpired(current))
-            {
-                current = null;
-            }
-
+            _docs.TryGetValue((write.Collection, write.Key), out var stored);
+            var current = stored is not null && IsExpired(stored) ? null : stored;
             var currentVersion = current?.Version ?? 0;
             if (write.ExpectedVersion is { } expected && expected != currentVersion)
             {
                 return Task.FromResult(WriteResult.Conflict(currentVersion));
             }
 
-            var next = new StoredDocument(write.Collection, write.Key, write.Json, currentVersion + 1, clock.GetUtcNow(), write.DueAt, write.ExpiresAt);
+            // Like the databases, a record replacing an expired one keeps counting versions up.
+            var next = new StoredDocument(
+                write.Collection,
+                write.Key,
+                write.Json,
+                (stored?.Version ?? 0) + 1,
+                Utc(clock.GetUtcNow()),
+                write.DueAt is { } due ? Utc(due) : null,
+                write.ExpiresAt is { } expires ? Utc(expires) : null);
             _docs[(write.Collection, write.Key)] = next;
             return Task.FromResult(WriteResult.Written(next.Version));
         }
@@ -49,7 +54,9 @@ internal sealed class InMemoryDocumentStore(TimeProvider clock) : IDocumentStore
     {
         lock (_gate)
         {
-            if (!_docs.TryGetValue((collection, key), out var current) || (expectedVersion is { } v && v != current.Version))
+            if (!_docs.TryGetValue((collection, key), out var current)
+                || IsExpired(current)
+                || (expectedVersion is { } v && v != current.Version))
             {
                 return Task.FromResult(false);
             }
@@ -69,22 +76,28 @@ internal sealed class InMemoryDocumentStore(TimeProvider clock) : IDocumentStore
         Task.FromResult<IReadOnlyList<StoredDocument>>(_docs.Values
             .Where(d => d.Collection == collection && d.DueAt is { } due && due <= now && !IsExpired(d))
             .OrderBy(d => d.DueAt)
+            .ThenBy(d => d.Key, StringComparer.Ordinal)
             .Take(limit)
             .ToList());
 
     public Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var purged = 0;
-        foreach (var (id, doc) in _docs)
+        lock (_gate)
         {
-            if (doc.ExpiresAt is { } at && at <= now && _docs.TryRemove(id, out _))
+            foreach (var (id, doc) in _docs)
             {
-                purged++;
+                if (doc.ExpiresAt is { } at && at <= now && _docs.TryRemove(id, out _))
+                {
+                    purged++;
+                }
             }
         }
 
         return Task.FromResult(purged);
     }
+
+    private static DateTimeOffset Utc(DateTimeOffset time) => DateTimeOffset.FromUnixTimeMilliseconds(time.ToUnixTimeMilliseconds());
 
     private bool IsExpired(StoredDocument doc) => doc.ExpiresAt is { } at && at <= clock.GetUtcNow();
 }

@@ -1,10 +1,31 @@
+using FlywheelBot.Storage;
+using Microsoft.Extensions.Options;
+
 namespace FlywheelBot.Hosting;
 
 internal static class StorageServices
 {
-    /// <summary>Registers the Storage feature. Owned by the Storage feature; see bot/Storage/.</summary>
+    /// <summary>
+    /// Registers the Storage feature: the configured <see cref="IDocumentStore"/> (SQLite by default, PostgreSQL for
+    /// scale-out), <see cref="IVersionedStore"/>, schema migration at start-up and the periodic purge of expired records.
+    /// </summary>
     public static IServiceCollection AddStorage(this IServiceCollection services)
     {
+        services.AddOptions<StorageOptions>()
+            .BindConfiguration(StorageOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
+
+        services.AddSingleton<IDocumentStore>(sp => DocumentStoreFactory.Create(
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value,
+            sp.GetRequiredService<IHostEnvironment>().ContentRootPath,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton<IVersionedStore, VersionedStore>();
+
+        services.AddHostedService<StorageStartup>();
+        services.AddHostedService<ExpiredRecordPurger>();
         return services;
     }
 }

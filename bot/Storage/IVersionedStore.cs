@@ -5,8 +5,13 @@ namespace FlywheelBot.Storage;
 /// <summary>
 /// Typed read-modify-write over <see cref="IDocumentStore"/>: serializes with source-generated JSON, serializes
 /// updates of one key within this process, and on a version conflict (another instance wrote first) re-reads and
-/// re-applies <c>apply</c>, so no update is lost. An unreadable stored record is logged and handed to
-/// <c>apply</c> as null (the caller starts over politely).
+/// re-applies <c>apply</c>, so no update is lost. After a bounded number of conflicting attempts it throws
+/// <see cref="StoreConflictException"/> (nothing written; tell the user to try again).
+/// An unreadable stored record is logged and handed to <c>apply</c> as null with
+/// <see cref="Versioned{T}.WasUnreadable"/> set (the caller starts over politely); its version is kept so the
+/// overwrite succeeds. "Unreadable" is any <see cref="System.Text.Json.JsonException"/> while deserializing: corrupt
+/// JSON, a wrong shape, or a stored type that rejects an unknown future schema by throwing one (for example from
+/// <see cref="System.Text.Json.Serialization.IJsonOnDeserialized"/> when its <c>SchemaVersion</c> is too new).
 /// </summary>
 public interface IVersionedStore
 {
@@ -15,6 +20,7 @@ public interface IVersionedStore
 
     /// <summary>
     /// Applies <paramref name="apply"/> to the current value and stores the result; returns what was stored.
+    /// <paramref name="apply"/> may run more than once (after a conflict), so it must be pure: no side effects.
     /// <paramref name="options"/> derives the due time / expiry from the value to store (null: neither).
     /// </summary>
     Task<T> UpdateAsync<T>(

@@ -1,0 +1,510 @@
+using System.Text;
+using FlywheelBot.Storage;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace FlywheelBot.Tests.Storage;
+
+/// <summary>
+/// The semantics every <see cref="IDocumentStore"/> must have, written once and run against each provider (and the
+/// in-memory test double, so feature tests that use it see the real behaviour).
+/// </summary>
+public abstract class DocumentStoreConformance : IAsyncLifetime
+{
+    protected const string Collection = "things";
+
+    private readonly List<object> _opened = [];
+    private IDocumentStore? _store;
+
+    protected static DateTimeOffset Start { get; } = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
+
+    protected FakeTimeProvider Clock { get; } = new(Start);
+
+    protected IDocumentStore Store => _store ?? throw new InvalidOperationException("Not initialized.");
+
+    public async Task InitializeAsync()
+    {
+        await PrepareAsync();
+        _store = await OpenAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var opened in _opened)
+        {
+            if (opened is IAsyncDisposable asyncDisposable)
+            {
+                await asyncDisposable.DisposeAsync();
+            }
+            else if (opened is IDisposable disposable)
+            {
+                disposable.Dispose();
+            }
+        }
+
+        await CleanUpAsync();
+    }
+
+    /// <summary>Creates this test's empty database (nothing migrated yet).</summary>
+    protected virtual Task PrepareAsync() => Task.CompletedTask;
+
+    /// <summary>A store on this test's database: a separate instance with its own connections where the provider has them.</summary>
+    protected abstract IDocumentStore CreateStore();
+
+    protected virtual Task CleanUpAsync() => Task.CompletedTask;
+
+    protected Task<IDocumentStore> OpenAsync()
+    {
+        var store = CreateStore();
+        if (!_opened.Contains(store))
+        {
+            _opened.Add(store);
+        }
+
+        return Task.FromResult(store);
+    }
+
+    protected static DocumentWrite Write(string key, string json, long? expected, DateTimeOffset? due = null, DateTimeOffset? expires = null) =>
+        new(Collection, key, json, expected, due, expires);
+
+    [ConformanceFact]
+    public async Task Get_returns_null_for_a_record_never_written()
+    {
+        Assert.Null(await Store.GetAsync(Collection, "nobody", CancellationToken.None));
+    }
+
+    [ConformanceFact]
+    public async Task Insert_if_absent_succeeds_once_and_then_conflicts()
+    {
+        var first = await Store.PutAsync(Write("a", """{"n":1}""", 0), CancellationToken.None);
+        var second = await Store.PutAsync(Write("a", """{"n":2}""", 0), CancellationToken.None);
+
+        Assert.Equal(WriteResult.Written(1), first);
+        Assert.Equal(WriteResult.Conflict(1), second);
+        var stored = await Store.GetAsync(Collection, "a", CancellationToken.None);
+        Assert.Equal("""{"n":1}""", stored?.Json);
+        Assert.Equal(1, stored?.Version);
+    }
+
+    [ConformanceFact]
+    public async Task Write_against_the_current_version_succeeds_and_increments_it()
+    {
+        await Store.PutAsync(Write("a", "1", 0), CancellationToken.None);
+        var second = await Store.PutAsync(Write("a", "2", 1), CancellationToken.None);
+        var third = await Store.PutAsync(Write("a", "3", 2), CancellationToken.None);
+
+        Assert.Equal(WriteResult.Written(2), second);
+        Assert.Equal(WriteResult.Written(3), third);
+        var stored = await Store.GetAsync(Collection, "a", CancellationToken.None);
+        Assert.Equal(("3", 3L), (stored?.Json, stored?.Version ?? 0));
+    }
+
+    [ConformanceFact]
+    public async Task Write_against_a_stale_version_conflicts_and_keeps_the_stored_record()
+    {
+        await Store.PutAsync(Write("a", "1", 0), CancellationToken.None);
+        await Store.PutAsync(Write("a", "2", 1), CancellationToken.None);
+
+        var stale = await Store.PutAsync(Write("a", "lost", 1), CancellationToken.None);
+
+        Assert.Equal(WriteResult.Conflict(2), stale);
+        Assert.Equal("2", (await Store.GetAsync(Collection, "a", CancellationToken.None))?.Json);
+    }
+
+    [ConformanceFact]
+    public async Task Write_expecting_a_version_of_an_absent_record_conflicts_and_creates_nothing()
+    {
+        var result = await Store.PutAsync(Write("ghost", "1", 3), CancellationToken.None);
+
+        Assert.Equal(WriteResult.Conflict(0), result);
+        Assert.Null(await Store.GetAsync(Collection, "ghost", CancellationToken.None));
+    }
+
+    [ConformanceFact]
+    public async Task Unconditional_write_creates_and_then_overwrites_whatever_is_stored()
+    {
+        var created = await Store.PutAsync(Write("a", "1", null), CancellationToken.None);
+        var overwritten = await Store.PutAsync(Write("a", "2", null), CancellationToken.None);
+
+        Assert.Equal(WriteResult.Written(1), created);
+        Assert.Equal(WriteResult.Written(2), overwritten);
+        Assert.Equal("2", (await Store.GetAsync(Collection, "a", CancellationToken.None))?.Json);
+    }
+
+    [ConformanceFact]
+    public async Task Delete_with_the_current_version_removes_the_record()
+    {
+        await Store.PutAsync(Write("a", "1", 0), CancellationToken.None);
+
+        Assert.True(await Store.DeleteAsync(Collection, "a", 1, CancellationToken.None));
+        Assert.Null(await Store.GetAsync(Collection, "a", CancellationToken.None));
+    }
+
+    [ConformanceFact]
+    public async Task Delete_with_a_stale_version_keeps_the_record()
+    {
+        await Store.PutAsync(Write("a", "1", 0), CancellationToken.None);
+        await Store.PutAsync(Write("a", "2", 1), CancellationToken.None);
+
+        Assert.False(await Store.DeleteAsync(Collection, "a", 1, CancellationToken.None));
+        Assert.Equal("2", (await Store.GetAsync(Collection, "a", CancellationToken.None))?.Json);
+    }
+
+    [ConformanceFact]
+    public async Task Delete_without_a_version_removes_the_record_and_reports_absent_ones()
+    {
+        await Store.PutAsync(Write("a", "1", 0), CancellationToken.None);
+        await Store.PutAsync(Write("a", "2", 1), CancellationToken.None);
+
+        Assert.True(await Store.DeleteAsync(Collection, "a", null, CancellationToken.None));
+        Assert.False(await Store.DeleteAsync(Collection, "a", null, CancellationToken.None));
+        Assert.Null(await Store.GetAsync(Collection, "a", CancellationToken.None));
+    }
+
+    [ConformanceFact]
+    public async Task A_deleted_record_can_be_inserted_again()
+    {
+        await Store.PutAsync(Write("a", "1", 0), CancellationToken.None);
+        await Store.DeleteAsync(Collection, "a", 1, CancellationToken.None);
+
+        var again = await Store.PutAsync(Write("a", "new", 0), CancellationToken.None);
+
+        Assert.True(again.Succeeded);
+        Assert.Equal("new", (await Store.GetAsync(Collection, "a", CancellationToken.None))?.Json);
+    }
+
+    [ConformanceFact]
+    public async Task Collections_are_separate_namespaces()
+    {
+        await Store.PutAsync(new DocumentWrite("one", "k", "1", 0), CancellationToken.None);
+        await Store.PutAsync(new DocumentWrite("two", "k", "2", 0), CancellationToken.None);
+
+        Assert.Equal("1", (await Store.GetAsync("one", "k", CancellationToken.None))?.Json);
+        Assert.Equal("2", (await Store.GetAsync("two", "k", CancellationToken.None))?.Json);
+        Assert.Equal("two", (await Store.GetAsync("two", "k", CancellationToken.None))?.Collection);
+    }
+
+    [ConformanceFact]
+    public async Task List_returns_records_with_the_prefix_in_key_order_up_to_the_limit()
+    {
+        foreach (var key in new[] { "team:b:3", "team:a:2", "team:a:10", "team:a:1", "teams", "team:", "other:a" })
+        {
+            await Store.PutAsync(Write(key, "{}", 0), CancellationToken.None);
+        }
+
+        await Store.PutAsync(new DocumentWrite("elsewhere", "team:a:0", "{}", 0), CancellationToken.None);
+
+        var all = await Store.ListAsync(Collection, "team:a:", 100, CancellationToken.None);
+        var firstTwo = await Store.ListAsync(Collection, "team:", 2, CancellationToken.None);
+        var everything = await Store.ListAsync(Collection, "", 100, CancellationToken.None);
+
+        Assert.Equal(["team:a:1", "team:a:10", "team:a:2"], all.Select(d => d.Key));
+        Assert.Equal(["team:", "team:a:1"], firstTwo.Select(d => d.Key));
+        Assert.Equal(7, everything.Count);
+        Assert.All(all, d => Assert.Equal(Collection, d.Collection));
+    }
+
+    [ConformanceFact]
+    public async Task List_treats_sql_wildcards_in_the_prefix_literally()
+    {
+        foreach (var key in new[] { "a%b", "axb", "a_c", "abc", "a*d", "a[1]" })
+        {
+            await Store.PutAsync(Write(key, "{}", 0), CancellationToken.None);
+        }
+
+        Assert.Equal(["a%b"], (await Store.ListAsync(Collection, "a%", 10, CancellationToken.None)).Select(d => d.Key));
+        Assert.Equal(["a_c"], (await Store.ListAsync(Collection, "a_", 10, CancellationToken.None)).Select(d => d.Key));
+        Assert.Equal(["a*d"], (await Store.ListAsync(Collection, "a*", 10, CancellationToken.None)).Select(d => d.Key));
+        Assert.Equal(["a[1]"], (await Store.ListAsync(Collection, "a[", 10, CancellationToken.None)).Select(d => d.Key));
+    }
+
+    [ConformanceFact]
+    public async Task List_is_case_sensitive_and_orders_by_code_point()
+    {
+        foreach (var key in new[] { "k:b", "k:B", "k:a", "K:a", "k:é", "k:Z" })
+        {
+            await Store.PutAsync(Write(key, "{}", 0), CancellationToken.None);
+        }
+
+        var listed = await Store.ListAsync(Collection, "k:", 10, CancellationToken.None);
+
+        Assert.Equal(["k:B", "k:Z", "k:a", "k:b", "k:é"], listed.Select(d => d.Key));
+    }
+
+    [ConformanceFact]
+    public async Task List_due_returns_only_due_records_earliest_first_up_to_the_limit()
+    {
+        var now = Start.AddHours(1);
+        await Store.PutAsync(Write("late", "{}", 0, due: now.AddMinutes(-1)), CancellationToken.None);
+        await Store.PutAsync(Write("early", "{}", 0, due: now.AddDays(-2)), CancellationToken.None);
+        await Store.PutAsync(Write("exactly", "{}", 0, due: now), CancellationToken.None);
+        await Store.PutAsync(Write("future", "{}", 0, due: now.AddSeconds(1)), CancellationToken.None);
+        await Store.PutAsync(Write("never", "{}", 0), CancellationToken.None);
+        await Store.PutAsync(new DocumentWrite("elsewhere", "x", "{}", 0, now.AddDays(-9)), CancellationToken.None);
+
+        var due = await Store.ListDueAsync(Collection, now, 10, CancellationToken.None);
+        var first = await Store.ListDueAsync(Collection, now, 1, CancellationToken.None);
+
+        Assert.Equal(["early", "late", "exactly"], due.Select(d => d.Key));
+        Assert.Equal(["early"], first.Select(d => d.Key));
+    }
+
+    [ConformanceFact]
+    public async Task Claiming_a_due_record_by_version_succeeds_for_exactly_one_claimer()
+    {
+        var other = await OpenAsync();
+        await Store.PutAsync(Write("check-in", "{}", 0, due: Start), CancellationToken.None);
+        var seenByA = (await Store.ListDueAsync(Collection, Start, 10, CancellationToken.None)).Single();
+        var seenByB = (await other.ListDueAsync(Collection, Start, 10, CancellationToken.None)).Single();
+
+        var a = await Store.PutAsync(Write("check-in", "{}", seenByA.Version, due: Start.AddDays(7)), CancellationToken.None);
+        var b = await other.PutAsync(Write("check-in", "{}", seenByB.Version, due: Start.AddDays(7)), CancellationToken.None);
+
+        Assert.True(a.Succeeded);
+        Assert.False(b.Succeeded);
+        Assert.Empty(await other.ListDueAsync(Collection, Start.AddDays(1), 10, CancellationToken.None));
+    }
+
+    [ConformanceFact]
+    public async Task Expired_records_are_hidden_from_reads_and_listings()
+    {
+        await Store.PutAsync(Write("short", "{}", 0, due: Start, expires: Start.AddMinutes(5)), CancellationToken.None);
+        await Store.PutAsync(Write("long", "{}", 0, due: Start, expires: Start.AddDays(5)), CancellationToken.None);
+
+        Clock.Advance(TimeSpan.FromMinutes(5));
+
+        Assert.Null(await Store.GetAsync(Collection, "short", CancellationToken.None));
+        Assert.NotNull(await Store.GetAsync(Collection, "long", CancellationToken.None));
+        Assert.Equal(["long"], (await Store.ListAsync(Collection, "", 10, CancellationToken.None)).Select(d => d.Key));
+        Assert.Equal(["long"], (await Store.ListDueAsync(Collection, Clock.GetUtcNow(), 10, CancellationToken.None)).Select(d => d.Key));
+    }
+
+    [ConformanceFact]
+    public async Task An_expired_record_counts_as_absent_for_writes()
+    {
+        await Store.PutAsync(Write("a", "old", 0, expires: Start.AddMinutes(1)), CancellationToken.None);
+        Clock.Advance(TimeSpan.FromMinutes(2));
+
+        var stale = await Store.PutAsync(Write("a", "stale", 1), CancellationToken.None);
+        var fresh = await Store.PutAsync(Write("a", "fresh", 0), CancellationToken.None);
+        var next = await Store.PutAsync(Write("a", "next", fresh.Version), CancellationToken.None);
+
+        Assert.Equal(WriteResult.Conflict(0), stale);
+        Assert.True(fresh.Succeeded);
+        Assert.True(next.Succeeded);
+        var stored = await Store.GetAsync(Collection, "a", CancellationToken.None);
+        Assert.Equal(("next", next.Version), (stored?.Json, stored?.Version ?? 0));
+        Assert.Null(stored?.ExpiresAt);
+    }
+
+    [ConformanceFact]
+    public async Task Purge_removes_only_expired_records_and_counts_them()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            await Store.PutAsync(Write($"old{i}", "{}", 0, expires: Start.AddMinutes(1)), CancellationToken.None);
+        }
+
+        await Store.PutAsync(Write("young", "{}", 0, expires: Start.AddDays(1)), CancellationToken.None);
+        await Store.PutAsync(Write("forever", "{}", 0), CancellationToken.None);
+
+        var early = await Store.PurgeExpiredAsync(Start, CancellationToken.None);
+        var purged = await Store.PurgeExpiredAsync(Start.AddHours(1), CancellationToken.None);
+        var again = await Store.PurgeExpiredAsync(Start.AddHours(1), CancellationToken.None);
+
+        Assert.Equal((0, 3, 0), (early, purged, again));
+        Assert.Equal(["forever", "young"], (await Store.ListAsync(Collection, "", 10, CancellationToken.None)).Select(d => d.Key));
+    }
+
+    [ConformanceFact]
+    public async Task Purge_handles_more_records_than_one_batch()
+    {
+        for (var i = 0; i < 1_203; i++)
+        {
+            await Store.PutAsync(Write($"old{i:D5}", "{}", null, expires: Start.AddMinutes(1)), CancellationToken.None);
+        }
+
+        Assert.Equal(1_203, await Store.PurgeExpiredAsync(Start.AddHours(1), CancellationToken.None));
+        Assert.Empty(await Store.ListAsync(Collection, "", 10, CancellationToken.None));
+    }
+
+    [ConformanceFact]
+    public async Task Times_round_trip_as_the_same_utc_instant_at_millisecond_precision()
+    {
+        Clock.SetUtcNow(new DateTimeOffset(2026, 7, 4, 23, 59, 58, 123, TimeSpan.Zero).AddTicks(4567));
+        var due = new DateTimeOffset(2026, 7, 5, 1, 30, 0, 250, TimeSpan.FromHours(2)).AddTicks(9);
+        var expires = new DateTimeOffset(2027, 1, 1, 0, 0, 0, TimeSpan.FromHours(-8));
+
+        await Store.PutAsync(Write("t", "{}", 0, due, expires), CancellationToken.None);
+        var stored = await Store.GetAsync(Collection, "t", CancellationToken.None);
+
+        Assert.NotNull(stored);
+        Assert.Equal(new DateTimeOffset(2026, 7, 4, 23, 59, 58, 123, TimeSpan.Zero), stored.UpdatedAt);
+        Assert.Equal(new DateTimeOffset(2026, 7, 4, 23, 30, 0, 250, TimeSpan.Zero), stored.DueAt);
+        Assert.Equal(new DateTimeOffset(2027, 1, 1, 8, 0, 0, TimeSpan.Zero), stored.ExpiresAt);
+        Assert.Equal(TimeSpan.Zero, stored.DueAt!.Value.Offset);
+    }
+
+    [ConformanceFact]
+    public async Task Due_times_in_other_offsets_order_by_instant()
+    {
+        var now = Start.AddHours(1);
+        await Store.PutAsync(Write("plus-two", "{}", 0, due: new DateTimeOffset(2026, 3, 1, 13, 0, 0, TimeSpan.FromHours(2))), CancellationToken.None);
+        await Store.PutAsync(Write("utc", "{}", 0, due: new DateTimeOffset(2026, 3, 1, 11, 30, 0, TimeSpan.Zero)), CancellationToken.None);
+        await Store.PutAsync(Write("minus-five", "{}", 0, due: new DateTimeOffset(2026, 3, 1, 8, 0, 1, TimeSpan.FromHours(-5))), CancellationToken.None);
+
+        var due = await Store.ListDueAsync(Collection, now, 10, CancellationToken.None);
+
+        Assert.Equal(["plus-two", "utc"], due.Select(d => d.Key));
+    }
+
+    [ConformanceFact]
+    public async Task Large_json_round_trips_byte_for_byte()
+    {
+        var json = new StringBuilder("{\"items\":[");
+        for (var i = 0; i < 40_000; i++)
+        {
+            json.Append(i == 0 ? "" : ",").Append("{\"i\":").Append(i).Append(",\"s\":\"étape ").Append(i).Append("\"}");
+        }
+
+        var text = json.Append("]}").ToString();
+        await Store.PutAsync(Write("big", text, 0), CancellationToken.None);
+
+        Assert.True(text.Length > 1_000_000);
+        Assert.Equal(text, (await Store.GetAsync(Collection, "big", CancellationToken.None))?.Json);
+    }
+
+    [ConformanceTheory]
+    [InlineData("o'neil", """{"name":"O'Neil \"the\" one"}""")]
+    [InlineData("quote\"d;--", """{"x":"'); DROP TABLE documents; --"}""")]
+    [InlineData("emoji 🚀 team", """{"x":"🚀 ключ 日本 \u0000 \\ / \t"}""")]
+    [InlineData("ключ/日本/é", """{"x":"\ud83d\ude80"}""")]
+    [InlineData("19:abc@thread.v2;messageid=1", "[1,2,3]")]
+    public async Task Keys_and_json_with_quotes_unicode_and_escapes_round_trip(string key, string json)
+    {
+        await Store.PutAsync(Write(key, json, 0), CancellationToken.None);
+
+        var stored = await Store.GetAsync(Collection, key, CancellationToken.None);
+        var listed = await Store.ListAsync(Collection, key, 10, CancellationToken.None);
+
+        Assert.Equal(json, stored?.Json);
+        Assert.Equal(key, stored?.Key);
+        Assert.Equal([key], listed.Select(d => d.Key));
+    }
+
+    [ConformanceFact]
+    public async Task Concurrent_conditional_writes_have_exactly_one_winner_per_version()
+    {
+        var other = await OpenAsync();
+        await Store.PutAsync(Write("hot", "0", 0), CancellationToken.None);
+
+        for (var version = 1; version <= 5; version++)
+        {
+            var expected = version;
+            var attempts = Enumerable.Range(0, 24).Select(i => Task.Run(() =>
+                (i % 2 == 0 ? Store : other).PutAsync(Write("hot", $"{expected}:{i}", expected), CancellationToken.None)));
+            var results = await Task.WhenAll(attempts);
+
+            Assert.Single(results, r => r.Succeeded);
+            Assert.All(results.Where(r => !r.Succeeded), r => Assert.Equal(expected + 1, r.Version));
+            Assert.Equal(expected + 1, (await Store.GetAsync(Collection, "hot", CancellationToken.None))?.Version);
+        }
+    }
+
+    [ConformanceFact]
+    public async Task Concurrent_inserts_if_absent_have_exactly_one_winner()
+    {
+        var other = await OpenAsync();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 24).Select(i => Task.Run(() =>
+            (i % 2 == 0 ? Store : other).PutAsync(Write("new", $"{i}", 0), CancellationToken.None))));
+
+        var winner = Assert.Single(results, r => r.Succeeded);
+        Assert.Equal(1, winner.Version);
+    }
+
+    [ConformanceFact]
+    public async Task Versioned_updates_from_two_store_instances_lose_no_increment()
+    {
+        var other = await OpenAsync();
+        var first = new VersionedStore(Store, NullLogger<VersionedStore>.Instance);
+        var second = new VersionedStore(other, NullLogger<VersionedStore>.Instance);
+        const int PerWriter = 40;
+
+        var updates = Enumerable.Range(0, PerWriter * 2).Select(i => Task.Run(() =>
+            (i % 2 == 0 ? first : second).UpdateAsync(
+                Collection,
+                "counter",
+                StorageTestJson.Default.Counter,
+                current => new Counter((current.Value?.Value ?? 0) + 1, $"by {i}"),
+                null,
+                CancellationToken.None)));
+        await Task.WhenAll(updates);
+
+        var stored = await first.ReadAsync(Collection, "counter", StorageTestJson.Default.Counter, CancellationToken.None);
+        Assert.Equal(PerWriter * 2, stored.Value?.Value);
+        Assert.Equal(PerWriter * 2, stored.Version);
+        Assert.Equal((0, 0), (first.ActiveKeys, second.ActiveKeys));
+    }
+
+    [ConformanceFact]
+    public async Task Versioned_update_stores_the_due_time_and_expiry_derived_from_the_value()
+    {
+        var versioned = new VersionedStore(Store, NullLogger<VersionedStore>.Instance);
+
+        await versioned.UpdateAsync(
+            Collection,
+            "c",
+            StorageTestJson.Default.Counter,
+            _ => new Counter(3, "x"),
+            value => new DocumentOptions(Start.AddDays(value.Value), Start.AddDays(30)),
+            CancellationToken.None);
+
+        var stored = await Store.GetAsync(Collection, "c", CancellationToken.None);
+        Assert.Equal("""{"value":3,"note":"x"}""", stored?.Json);
+        Assert.Equal(Start.AddDays(3), stored?.DueAt);
+        Assert.Equal(Start.AddDays(30), stored?.ExpiresAt);
+    }
+
+    [ConformanceTheory]
+    [InlineData("{not json")]
+    [InlineData("""{"value":"three"}""")]
+    [InlineData("null")]
+    [InlineData("")]
+    public async Task An_unreadable_record_reads_as_absent_and_the_next_update_replaces_it(string corrupt)
+    {
+        var versioned = new VersionedStore(Store, NullLogger<VersionedStore>.Instance);
+        await Store.PutAsync(Write("broken", corrupt, 0), CancellationToken.None);
+        await Store.PutAsync(Write("broken", corrupt, 1), CancellationToken.None);
+
+        var read = await versioned.ReadAsync(Collection, "broken", StorageTestJson.Default.Counter, CancellationToken.None);
+        Versioned<Counter>? seen = null;
+        var updated = await versioned.UpdateAsync(
+            Collection,
+            "broken",
+            StorageTestJson.Default.Counter,
+            current => (seen = current) is { Value: null } ? new Counter(1, "restarted") : current.Value!,
+            null,
+            CancellationToken.None);
+
+        Assert.Equal(new Versioned<Counter>(null, 2, true), read);
+        Assert.Equal(new Versioned<Counter>(null, 2, true), seen);
+        Assert.Equal(new Counter(1, "restarted"), updated);
+        var after = await versioned.ReadAsync(Collection, "broken", StorageTestJson.Default.Counter, CancellationToken.None);
+        Assert.Equal(new Versioned<Counter>(new Counter(1, "restarted"), 3, false), after);
+    }
+
+    [ConformanceFact]
+    public async Task A_record_from_an_unknown_future_schema_reads_as_unreadable()
+    {
+        var versioned = new VersionedStore(Store, NullLogger<VersionedStore>.Instance);
+        await Store.PutAsync(Write("future", """{"schemaVersion":2,"value":7,"renamed":true}""", 0), CancellationToken.None);
+        await Store.PutAsync(Write("current", """{"schemaVersion":1,"value":7,"unknownField":true}""", 0), CancellationToken.None);
+
+        var future = await versioned.ReadAsync(Collection, "future", StorageTestJson.Default.FutureCounter, CancellationToken.None);
+        var current = await versioned.ReadAsync(Collection, "current", StorageTestJson.Default.FutureCounter, CancellationToken.None);
+
+        Assert.Equal(new Versioned<FutureCounter>(null, 1, true), future);
+        Assert.Equal(new Versioned<FutureCounter>(new FutureCounter(1, 7), 1, false), current);
+    }
+}

@@ -1,0 +1,11 @@
+namespace FlywheelBot.Storage;
+
+/// <summary>A provider whose schema is migrated at start-up (and, as a safety net, on first use).</summary>
+internal interface IStorageSchema
+{
+    /// <summary>Applies missing migrations; idempotent and safe when several processes start at once.</summary>
+    Task MigrateAsync(CancellationToken cancellationToken);
+
+    /// <summary>The migration versions recorded in <c>schema_migrations</c>, ascending.</summary>
+    Task<IReadOnlyList<int>> GetAppliedMigrationsAsync(CancellationToken cancellationToken);
+}

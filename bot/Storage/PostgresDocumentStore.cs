@@ -1,0 +1,323 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace FlywheelBot.Storage;
+
+/// <summary>
+/// The scale-out provider: several bot instances share one PostgreSQL database. Every write is one atomic statement
+/// whose version check happens inside the database (no lock is held in the app across network I/O), so two instances
+/// writing one record race safely: exactly one matches the expected version, the other gets a conflict.
+/// Claiming due records across instances (check-ins): <see cref="ListDueAsync"/>, then <see cref="PutAsync"/> with the
+/// listed version and a new due time; only the instance whose write succeeds owns that occurrence.
+/// </summary>
+internal sealed class PostgresDocumentStore : IDocumentStore, IStorageSchema, IAsyncDisposable, IDisposable
+{
+    private const string Columns = "key, json, version, updated_at, due_at, expires_at";
+    private const string Live = "(expires_at IS NULL OR expires_at > @now)";
+    private const int PurgeBatch = 500;
+
+    private const string UpsertAlways = """
+        INSERT INTO documents AS d (collection, key, json, version, updated_at, due_at, expires_at)
+        VALUES (@c, @k, @j, 1, @now, @due, @exp)
+        ON CONFLICT (collection, key) DO UPDATE SET
+            json = excluded.json, version = d.version + 1, updated_at = excluded.updated_at,
+            due_at = excluded.due_at, expires_at = excluded.expires_at
+        RETURNING d.version;
+        """;
+
+    // Insert-if-absent: an expired row counts as absent; its version keeps counting up so stale writers never match.
+    private const string UpsertIfAbsent = """
+        INSERT INTO documents AS d (collection, key, json, version, updated_at, due_at, expires_at)
+        VALUES (@c, @k, @j, 1, @now, @due, @exp)
+        ON CONFLICT (collection, key) DO UPDATE SET
+            json = excluded.json, version = d.version + 1, updated_at = excluded.updated_at,
+            due_at = excluded.due_at, expires_at = excluded.expires_at
+        WHERE d.expires_at IS NOT NULL AND d.expires_at <= @now
+        RETURNING d.version;
+        """;
+
+    private const string UpdateIfVersion = $"""
+        UPDATE documents SET json = @j, version = version + 1, updated_at = @now, due_at = @due, expires_at = @exp
+        WHERE collection = @c AND key = @k AND version = @expected AND {Live}
+        RETURNING version;
+        """;
+
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly TimeProvider _clock;
+    private readonly ILogger _logger;
+    private readonly SemaphoreSlim _migrateGate = new(1, 1);
+    private volatile bool _migrated;
+
+    public PostgresDocumentStore(string connectionString, TimeProvider clock, ILogger<PostgresDocumentStore> logger)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(logger);
+        _dataSource = NpgsqlDataSource.Create(connectionString);
+        _clock = clock;
+        _logger = logger;
+    }
+
+    public async Task<StoredDocument?> GetAsync(string collection, string key, CancellationToken cancellationToken)
+    {
+        DocumentKeys.Validate(collection, key);
+        await EnsureMigratedAsync(cancellationToken);
+        await using var command = _dataSource.CreateCommand(
+            $"SELECT {Columns} FROM documents WHERE collection = @c AND key = @k AND {Live};");
+        command.Parameters.AddWithValue("c", collection);
+        command.Parameters.AddWithValue("k", key);
+        command.Parameters.AddWithValue("now", Now());
+        var rows = await ReadAllAsync(command, collection, cancellationToken);
+        return rows.Count == 0 ? null : rows[0];
+    }
+
+    public async Task<WriteResult> PutAsync(DocumentWrite write, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        DocumentKeys.Validate(write.Collection, write.Key);
+        ArgumentNullException.ThrowIfNull(write.Json);
+        if (write.ExpectedVersion < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(write), "ExpectedVersion must be null, 0 or a stored version.");
+        }
+
+        await EnsureMigratedAsync(cancellationToken);
+        var now = Now();
+        await using (var command = _dataSource.CreateCommand(write.ExpectedVersion switch
+        {
+            null => UpsertAlways,
+            0 => UpsertIfAbsent,
+            _ => UpdateIfVersion,
+        }))
+        {
+            command.Parameters.AddWithValue("c", write.Collection);
+            command.Parameters.AddWithValue("k", write.Key);
+            command.Parameters.AddWithValue("j", write.Json);
+            command.Parameters.AddWithValue("now", now);
+            command.Parameters.Add(Time("due", write.DueAt));
+            command.Parameters.Add(Time("exp", write.ExpiresAt));
+            command.Parameters.AddWithValue("expected", write.ExpectedVersion ?? 0);
+            if (await command.ExecuteScalarAsync(cancellationToken) is long written)
+            {
+                return WriteResult.Written(written);
+            }
+        }
+
+        await using var current = _dataSource.CreateCommand(
+            $"SELECT version FROM documents WHERE collection = @c AND key = @k AND {Live};");
+        current.Parameters.AddWithValue("c", write.Collection);
+        current.Parameters.AddWithValue("k", write.Key);
+        current.Parameters.AddWithValue("now", now);
+        return WriteResult.Conflict(await current.ExecuteScalarAsync(cancellationToken) is long version ? version : 0);
+    }
+
+    public async Task<bool> DeleteAsync(string collection, string key, long? expectedVersion, CancellationToken cancellationToken)
+    {
+        DocumentKeys.Validate(collection, key);
+        await EnsureMigratedAsync(cancellationToken);
+        await using var command = _dataSource.CreateCommand($"""
+            DELETE FROM documents
+            WHERE collection = @c AND key = @k AND (@expected::bigint IS NULL OR version = @expected) AND {Live};
+            """);
+        command.Parameters.AddWithValue("c", collection);
+        command.Parameters.AddWithValue("k", key);
+        command.Parameters.Add(new NpgsqlParameter("expected", NpgsqlDbType.Bigint) { Value = expectedVersion is { } v ? v : DBNull.Value });
+        command.Parameters.AddWithValue("now", Now());
+        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+    }
+
+    public async Task<IReadOnlyList<StoredDocument>> ListAsync(string collection, string keyPrefix, int limit, CancellationToken cancellationToken)
+    {
+        DocumentKeys.ValidatePrefix(collection, keyPrefix);
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        await EnsureMigratedAsync(cancellationToken);
+        await using var command = _dataSource.CreateCommand($"""
+            SELECT {Columns} FROM documents
+            WHERE collection = @c AND key >= @prefix AND key < @upper AND left(key, @length) = @prefix AND {Live}
+            ORDER BY key LIMIT @limit;
+            """);
+        command.Parameters.AddWithValue("c", collection);
+        command.Parameters.AddWithValue("prefix", keyPrefix);
+        command.Parameters.AddWithValue("upper", DocumentKeys.UpperBound(keyPrefix));
+        command.Parameters.AddWithValue("length", DocumentKeys.CodePoints(keyPrefix));
+        command.Parameters.AddWithValue("now", Now());
+        command.Parameters.AddWithValue("limit", limit);
+        return await ReadAllAsync(command, collection, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<StoredDocument>> ListDueAsync(string collection, DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(collection);
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        await EnsureMigratedAsync(cancellationToken);
+        await using var command = _dataSource.CreateCommand($"""
+            SELECT {Columns} FROM documents
+            WHERE collection = @c AND due_at IS NOT NULL AND due_at <= @due AND {Live}
+            ORDER BY due_at, key LIMIT @limit;
+            """);
+        command.Parameters.AddWithValue("c", collection);
+        command.Parameters.AddWithValue("due", Utc(now));
+        command.Parameters.AddWithValue("now", Now());
+        command.Parameters.AddWithValue("limit", limit);
+        return await ReadAllAsync(command, collection, cancellationToken);
+    }
+
+    public async Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await EnsureMigratedAsync(cancellationToken);
+        var total = 0;
+        int purged;
+        do
+        {
+            await using var command = _dataSource.CreateCommand("""
+                DELETE FROM documents WHERE (collection, key) IN (
+                    SELECT collection, key FROM documents
+                    WHERE expires_at IS NOT NULL AND expires_at <= @now LIMIT @batch);
+                """);
+            command.Parameters.AddWithValue("now", Utc(now));
+            command.Parameters.AddWithValue("batch", PurgeBatch);
+            purged = await command.ExecuteNonQueryAsync(cancellationToken);
+            total += purged;
+        }
+        while (purged == PurgeBatch);
+
+        return total;
+    }
+
+    public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        if (_migrated)
+        {
+            return;
+        }
+
+        await _migrateGate.WaitAsync(cancellationToken);
+        try
+        {
+            if (!_migrated)
+            {
+                await MigrateCoreAsync(cancellationToken);
+                _migrated = true;
+            }
+        }
+        finally
+        {
+            _migrateGate.Release();
+        }
+    }
+
+    public async Task<IReadOnlyList<int>> GetAppliedMigrationsAsync(CancellationToken cancellationToken)
+    {
+        await EnsureMigratedAsync(cancellationToken);
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        return await AppliedAsync(connection, null, cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _dataSource.DisposeAsync();
+        _migrateGate.Dispose();
+    }
+
+    public void Dispose()
+    {
+        _dataSource.Dispose();
+        _migrateGate.Dispose();
+    }
+
+    private Task EnsureMigratedAsync(CancellationToken cancellationToken) =>
+        _migrated ? Task.CompletedTask : MigrateAsync(cancellationToken);
+
+    private async Task MigrateCoreAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+
+        // Held until commit: a second instance starting at the same moment waits, then finds every step applied.
+        await using (var lockCommand = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@key);", connection, transaction))
+        {
+            lockCommand.Parameters.AddWithValue("key", PostgresMigrations.AdvisoryLockKey);
+            await lockCommand.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using (var create = new NpgsqlCommand("""
+            CREATE TABLE IF NOT EXISTS schema_migrations (
+                version integer NOT NULL PRIMARY KEY,
+                description text NOT NULL,
+                applied_at timestamptz NOT NULL);
+            """, connection, transaction))
+        {
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        var applied = await AppliedAsync(connection, transaction, cancellationToken);
+        foreach (var migration in PostgresMigrations.All.Where(m => !applied.Contains(m.Version)))
+        {
+            await using (var step = new NpgsqlCommand(migration.Sql, connection, transaction))
+            {
+                await step.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await using var record = new NpgsqlCommand(
+                "INSERT INTO schema_migrations (version, description, applied_at) VALUES (@v, @d, @at);", connection, transaction);
+            record.Parameters.AddWithValue("v", migration.Version);
+            record.Parameters.AddWithValue("d", migration.Description);
+            record.Parameters.AddWithValue("at", Now());
+            await record.ExecuteNonQueryAsync(cancellationToken);
+            _logger.MigrationApplied("Postgres", migration.Version, migration.Description);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+
+        var known = PostgresMigrations.All[^1].Version;
+        var found = applied.Count == 0 ? known : Math.Max(applied[^1], known);
+        if (found > known)
+        {
+            _logger.SchemaNewerThanBuild("Postgres", found, known);
+        }
+
+        _logger.StorageReady("Postgres", found);
+    }
+
+    private static async Task<IReadOnlyList<int>> AppliedAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT version FROM schema_migrations ORDER BY version;", connection, transaction);
+        var versions = new List<int>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            versions.Add(reader.GetInt32(0));
+        }
+
+        return versions;
+    }
+
+    private static async Task<IReadOnlyList<StoredDocument>> ReadAllAsync(NpgsqlCommand command, string collection, CancellationToken cancellationToken)
+    {
+        var documents = new List<StoredDocument>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            documents.Add(new StoredDocument(
+                collection,
+                reader.GetString(0),
+                reader.GetString(1),
+                reader.GetInt64(2),
+                Read(reader.GetFieldValue<DateTime>(3)),
+                reader.IsDBNull(4) ? null : Read(reader.GetFieldValue<DateTime>(4)),
+                reader.IsDBNull(5) ? null : Read(reader.GetFieldValue<DateTime>(5))));
+        }
+
+        return documents;
+    }
+
+    private static NpgsqlParameter Time(string name, DateTimeOffset? time) =>
+        new(name, NpgsqlDbType.TimestampTz) { Value = time is { } t ? Utc(t) : DBNull.Value };
+
+    // Millisecond precision and UTC, exactly like the SQLite provider.
+    private static DateTime Utc(DateTimeOffset time) => DocumentKeys.Truncate(time).UtcDateTime;
+
+    private static DateTimeOffset Read(DateTime utc) => DocumentKeys.Truncate(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)));
+
+    private DateTime Now() => Utc(_clock.GetUtcNow());
+}

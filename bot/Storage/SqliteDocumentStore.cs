@@ -1,0 +1,398 @@
+using Microsoft.Data.Sqlite;
+
+namespace FlywheelBot.Storage;
+
+/// <summary>
+/// The embedded default: one SQLite file in WAL mode (readers never block the writer). SQLite serializes writes per
+/// file, so writes from this process queue on an in-process async gate held only for one local statement (never
+/// across network I/O) instead of spinning on SQLITE_BUSY; a busy timeout covers another process on the same file.
+/// Every write is one atomic statement: a crash leaves either the old or the new row, never half of one.
+/// </summary>
+internal sealed class SqliteDocumentStore : IDocumentStore, IStorageSchema, IDisposable
+{
+    private const string Columns = "key, json, version, updated_at, due_at, expires_at";
+    private const string Live = "(expires_at IS NULL OR expires_at > @now)";
+    private const int PurgeBatch = 500;
+    private const int BusyTimeoutMs = 10_000;
+
+    private const string UpsertAlways = """
+        INSERT INTO documents (collection, key, json, version, updated_at, due_at, expires_at)
+        VALUES (@c, @k, @j, 1, @now, @due, @exp)
+        ON CONFLICT (collection, key) DO UPDATE SET
+            json = excluded.json, version = documents.version + 1, updated_at = excluded.updated_at,
+            due_at = excluded.due_at, expires_at = excluded.expires_at
+        RETURNING version;
+        """;
+
+    // Insert-if-absent: an expired row counts as absent; its version keeps counting up so stale writers never match.
+    private const string UpsertIfAbsent = """
+        INSERT INTO documents (collection, key, json, version, updated_at, due_at, expires_at)
+        VALUES (@c, @k, @j, 1, @now, @due, @exp)
+        ON CONFLICT (collection, key) DO UPDATE SET
+            json = excluded.json, version = documents.version + 1, updated_at = excluded.updated_at,
+            due_at = excluded.due_at, expires_at = excluded.expires_at
+        WHERE documents.expires_at IS NOT NULL AND documents.expires_at <= @now
+        RETURNING version;
+        """;
+
+    private const string UpdateIfVersion = $"""
+        UPDATE documents SET json = @j, version = version + 1, updated_at = @now, due_at = @due, expires_at = @exp
+        WHERE collection = @c AND key = @k AND version = @expected AND {Live}
+        RETURNING version;
+        """;
+
+    private readonly string _path;
+    private readonly TimeProvider _clock;
+    private readonly ILogger _logger;
+    private readonly SqliteSessionPool _sessions;
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly SemaphoreSlim _migrateGate = new(1, 1);
+    private volatile bool _migrated;
+
+    /// <summary>
+    /// Opens (lazily) the file named by <paramref name="connectionString"/>; a relative <c>Data Source</c> resolves
+    /// against <paramref name="baseDirectory"/> (the content root in the host; the current directory when null).
+    /// </summary>
+    public SqliteDocumentStore(string connectionString, TimeProvider clock, ILogger<SqliteDocumentStore> logger, string? baseDirectory = null)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(logger);
+        (var resolved, _path) = Resolve(connectionString, baseDirectory ?? Directory.GetCurrentDirectory());
+        _sessions = new SqliteSessionPool(resolved, BusyTimeoutMs);
+        _clock = clock;
+        _logger = logger;
+    }
+
+    /// <summary>The full path of the database file.</summary>
+    public string DatabasePath => _path;
+
+    /// <summary>
+    /// Checks a SQLite connection string (parseable, naming a writable file, not an in-memory database) and returns
+    /// it with the path made absolute and the store's own connection reuse in place of the driver's pool.
+    /// </summary>
+    public static (string ConnectionString, string Path) Resolve(string connectionString, string baseDirectory)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (string.IsNullOrWhiteSpace(builder.DataSource)
+            || builder.DataSource == ":memory:"
+            || builder.Mode == SqliteOpenMode.Memory
+            || builder.Mode == SqliteOpenMode.ReadOnly)
+        {
+            throw new ArgumentException("A SQLite connection string must name a writable file: Data Source=path/to/file.db.", nameof(connectionString));
+        }
+
+        var path = Path.GetFullPath(builder.DataSource, baseDirectory);
+        builder.DataSource = path;
+        builder.Mode = SqliteOpenMode.ReadWriteCreate;
+        builder.Pooling = false;
+        return (builder.ToString(), path);
+    }
+
+    public Task<StoredDocument?> GetAsync(string collection, string key, CancellationToken cancellationToken)
+    {
+        DocumentKeys.Validate(collection, key);
+        return RunAsync(write: false, async (session, ct) =>
+        {
+            var command = session.Command($"SELECT {Columns} FROM documents WHERE collection = @c AND key = @k AND {Live};");
+            command.Parameters.AddWithValue("@c", collection);
+            command.Parameters.AddWithValue("@k", key);
+            command.Parameters.AddWithValue("@now", Now());
+            var rows = await ReadAllAsync(command, collection, ct);
+            return rows.Count == 0 ? null : rows[0];
+        }, cancellationToken);
+    }
+
+    public Task<WriteResult> PutAsync(DocumentWrite write, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        DocumentKeys.Validate(write.Collection, write.Key);
+        ArgumentNullException.ThrowIfNull(write.Json);
+        if (write.ExpectedVersion < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(write), "ExpectedVersion must be null, 0 or a stored version.");
+        }
+
+        return RunAsync(write: true, async (session, ct) =>
+        {
+            var command = session.Command(write.ExpectedVersion switch
+            {
+                null => UpsertAlways,
+                0 => UpsertIfAbsent,
+                _ => UpdateIfVersion,
+            });
+            var now = Now();
+            command.Parameters.AddWithValue("@c", write.Collection);
+            command.Parameters.AddWithValue("@k", write.Key);
+            command.Parameters.AddWithValue("@j", write.Json);
+            command.Parameters.AddWithValue("@now", now);
+            command.Parameters.AddWithValue("@due", Ms(write.DueAt));
+            command.Parameters.AddWithValue("@exp", Ms(write.ExpiresAt));
+            command.Parameters.AddWithValue("@expected", write.ExpectedVersion ?? 0);
+            if (await command.ExecuteScalarAsync(ct) is long written)
+            {
+                return WriteResult.Written(written);
+            }
+
+            var current = session.Command($"SELECT version FROM documents WHERE collection = @c AND key = @k AND {Live};");
+            current.Parameters.AddWithValue("@c", write.Collection);
+            current.Parameters.AddWithValue("@k", write.Key);
+            current.Parameters.AddWithValue("@now", now);
+            return WriteResult.Conflict(await current.ExecuteScalarAsync(ct) is long version ? version : 0);
+        }, cancellationToken);
+    }
+
+    public Task<bool> DeleteAsync(string collection, string key, long? expectedVersion, CancellationToken cancellationToken)
+    {
+        DocumentKeys.Validate(collection, key);
+        return RunAsync(write: true, async (session, ct) =>
+        {
+            var command = session.Command($"""
+                DELETE FROM documents
+                WHERE collection = @c AND key = @k AND (@expected IS NULL OR version = @expected) AND {Live};
+                """);
+            command.Parameters.AddWithValue("@c", collection);
+            command.Parameters.AddWithValue("@k", key);
+            command.Parameters.AddWithValue("@expected", expectedVersion is { } v ? v : DBNull.Value);
+            command.Parameters.AddWithValue("@now", Now());
+            return await command.ExecuteNonQueryAsync(ct) > 0;
+        }, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<StoredDocument>> ListAsync(string collection, string keyPrefix, int limit, CancellationToken cancellationToken)
+    {
+        DocumentKeys.ValidatePrefix(collection, keyPrefix);
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        return RunAsync(write: false, (session, ct) =>
+        {
+            var command = session.Command($"""
+                SELECT {Columns} FROM documents
+                WHERE collection = @c AND key >= @prefix AND key < @upper AND substr(key, 1, @length) = @prefix AND {Live}
+                ORDER BY key LIMIT @limit;
+                """);
+            command.Parameters.AddWithValue("@c", collection);
+            command.Parameters.AddWithValue("@prefix", keyPrefix);
+            command.Parameters.AddWithValue("@upper", DocumentKeys.UpperBound(keyPrefix));
+            command.Parameters.AddWithValue("@length", DocumentKeys.CodePoints(keyPrefix));
+            command.Parameters.AddWithValue("@now", Now());
+            command.Parameters.AddWithValue("@limit", limit);
+            return ReadAllAsync(command, collection, ct);
+        }, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<StoredDocument>> ListDueAsync(string collection, DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(collection);
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        return RunAsync(write: false, (session, ct) =>
+        {
+            var command = session.Command($"""
+                SELECT {Columns} FROM documents
+                WHERE collection = @c AND due_at IS NOT NULL AND due_at <= @due AND {Live}
+                ORDER BY due_at, key LIMIT @limit;
+                """);
+            command.Parameters.AddWithValue("@c", collection);
+            command.Parameters.AddWithValue("@due", DocumentKeys.ToUnixMs(now));
+            command.Parameters.AddWithValue("@now", Now());
+            command.Parameters.AddWithValue("@limit", limit);
+            return ReadAllAsync(command, collection, ct);
+        }, cancellationToken);
+    }
+
+    public async Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var total = 0;
+        int purged;
+        do
+        {
+            // Small batches, each its own short write, so turns interleave with a large purge.
+            purged = await RunAsync(write: true, (session, ct) =>
+            {
+                var command = session.Command("""
+                    DELETE FROM documents WHERE (collection, key) IN (
+                        SELECT collection, key FROM documents
+                        WHERE expires_at IS NOT NULL AND expires_at <= @now LIMIT @batch);
+                    """);
+                command.Parameters.AddWithValue("@now", DocumentKeys.ToUnixMs(now));
+                command.Parameters.AddWithValue("@batch", PurgeBatch);
+                return command.ExecuteNonQueryAsync(ct);
+            }, cancellationToken);
+            total += purged;
+        }
+        while (purged == PurgeBatch);
+
+        return total;
+    }
+
+    public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        if (_migrated)
+        {
+            return;
+        }
+
+        await _migrateGate.WaitAsync(cancellationToken);
+        try
+        {
+            if (!_migrated)
+            {
+                await MigrateCoreAsync(cancellationToken);
+                _migrated = true;
+            }
+        }
+        finally
+        {
+            _migrateGate.Release();
+        }
+    }
+
+    public async Task<IReadOnlyList<int>> GetAppliedMigrationsAsync(CancellationToken cancellationToken)
+    {
+        await EnsureMigratedAsync(cancellationToken);
+        await using var connection = await _sessions.OpenConnectionAsync(cancellationToken);
+        return await AppliedAsync(connection, null, cancellationToken);
+    }
+
+    public void Dispose()
+    {
+        _sessions.Dispose();
+        _writeGate.Dispose();
+        _migrateGate.Dispose();
+    }
+
+    /// <summary>
+    /// Runs one operation on a pooled session. Writes first take the in-process write gate: SQLite admits one writer
+    /// per file, and queueing here is cheaper and fairer than every writer retrying SQLITE_BUSY.
+    /// </summary>
+    private async Task<T> RunAsync<T>(bool write, Func<SqliteSession, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        await EnsureMigratedAsync(cancellationToken);
+        if (write)
+        {
+            await _writeGate.WaitAsync(cancellationToken);
+        }
+
+        try
+        {
+            var session = await _sessions.RentAsync(cancellationToken);
+            var healthy = false;
+            try
+            {
+                var result = await work(session, cancellationToken);
+                healthy = true;
+                return result;
+            }
+            finally
+            {
+                _sessions.Return(session, healthy);
+            }
+        }
+        finally
+        {
+            if (write)
+            {
+                _writeGate.Release();
+            }
+        }
+    }
+
+    private Task EnsureMigratedAsync(CancellationToken cancellationToken) =>
+        _migrated ? Task.CompletedTask : MigrateAsync(cancellationToken);
+
+    private async Task MigrateCoreAsync(CancellationToken cancellationToken)
+    {
+        var directory = Path.GetDirectoryName(_path);
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        await using var connection = await _sessions.OpenConnectionAsync(cancellationToken);
+        await using (var wal = connection.CreateCommand())
+        {
+            // Persistent in the file: set once, harmless to repeat.
+            wal.CommandText = "PRAGMA journal_mode = WAL;";
+            await wal.ExecuteScalarAsync(cancellationToken);
+        }
+
+        // BEGIN IMMEDIATE: a second process migrating the same file waits here, then sees the steps as applied.
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, cancellationToken);
+        await using (var create = connection.CreateCommand())
+        {
+            create.Transaction = transaction;
+            create.CommandText = """
+                CREATE TABLE IF NOT EXISTS schema_migrations (
+                    version INTEGER NOT NULL PRIMARY KEY,
+                    description TEXT NOT NULL,
+                    applied_at INTEGER NOT NULL);
+                """;
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        var applied = await AppliedAsync(connection, transaction, cancellationToken);
+        foreach (var migration in SqliteMigrations.All.Where(m => !applied.Contains(m.Version)))
+        {
+            await using var step = connection.CreateCommand();
+            step.Transaction = transaction;
+            step.CommandText = migration.Sql;
+            await step.ExecuteNonQueryAsync(cancellationToken);
+
+            await using var record = connection.CreateCommand();
+            record.Transaction = transaction;
+            record.CommandText = "INSERT INTO schema_migrations (version, description, applied_at) VALUES (@v, @d, @at);";
+            record.Parameters.AddWithValue("@v", migration.Version);
+            record.Parameters.AddWithValue("@d", migration.Description);
+            record.Parameters.AddWithValue("@at", Now());
+            await record.ExecuteNonQueryAsync(cancellationToken);
+            _logger.MigrationApplied("Sqlite", migration.Version, migration.Description);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+
+        var known = SqliteMigrations.All[^1].Version;
+        var found = applied.Count == 0 ? known : Math.Max(applied[^1], known);
+        if (found > known)
+        {
+            _logger.SchemaNewerThanBuild("Sqlite", found, known);
+        }
+
+        _logger.StorageReady("Sqlite", found);
+    }
+
+    private static async Task<IReadOnlyList<int>> AppliedAsync(SqliteConnection connection, SqliteTransaction? transaction, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT version FROM schema_migrations ORDER BY version;";
+        var versions = new List<int>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            versions.Add(reader.GetInt32(0));
+        }
+
+        return versions;
+    }
+
+    private static async Task<IReadOnlyList<StoredDocument>> ReadAllAsync(SqliteCommand command, string collection, CancellationToken cancellationToken)
+    {
+        var documents = new List<StoredDocument>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            documents.Add(new StoredDocument(
+                collection,
+                reader.GetString(0),
+                reader.GetString(1),
+                reader.GetInt64(2),
+                DocumentKeys.FromUnixMs(reader.GetInt64(3)),
+                reader.IsDBNull(4) ? null : DocumentKeys.FromUnixMs(reader.GetInt64(4)),
+                reader.IsDBNull(5) ? null : DocumentKeys.FromUnixMs(reader.GetInt64(5))));
+        }
+
+        return documents;
+    }
+
+    private static object Ms(DateTimeOffset? time) => time is { } t ? DocumentKeys.ToUnixMs(t) : DBNull.Value;
+
+    private long Now() => DocumentKeys.ToUnixMs(_clock.GetUtcNow());
+}

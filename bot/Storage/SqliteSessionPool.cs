@@ -1,0 +1,78 @@
+using System.Collections.Concurrent;
+using Microsoft.Data.Sqlite;
+
+namespace FlywheelBot.Storage;
+
+/// <summary>Keeps a few open <see cref="SqliteSession"/>s for reuse; extra ones are closed when returned.</summary>
+internal sealed class SqliteSessionPool(string connectionString, int busyTimeoutMs) : IDisposable
+{
+    private const int MaxIdle = 16;
+
+    private readonly ConcurrentBag<SqliteSession> _idle = [];
+    private int _idleCount;
+    private volatile bool _disposed;
+
+    public async Task<SqliteSession> RentAsync(CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_idle.TryTake(out var session))
+        {
+            Interlocked.Decrement(ref _idleCount);
+            return session;
+        }
+
+        return await OpenAsync(cancellationToken);
+    }
+
+    /// <summary>Returns a session after use; one that saw an error is closed rather than reused.</summary>
+    public void Return(SqliteSession session, bool healthy)
+    {
+        if (healthy && !_disposed && session.Connection.State == System.Data.ConnectionState.Open
+            && Interlocked.Increment(ref _idleCount) <= MaxIdle)
+        {
+            _idle.Add(session);
+            return;
+        }
+
+        if (healthy && !_disposed && session.Connection.State == System.Data.ConnectionState.Open)
+        {
+            Interlocked.Decrement(ref _idleCount);
+        }
+
+        session.Dispose();
+    }
+
+    /// <summary>Opens a plain connection with this pool's settings (for migrations).</summary>
+    public async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using var pragma = connection.CreateCommand();
+
+            // Per connection: wait (inside SQLite) for another process's write lock instead of failing; in WAL mode
+            // NORMAL sync survives a process kill (a power cut may lose the last commits, never corrupt the file).
+            pragma.CommandText = $"PRAGMA busy_timeout = {busyTimeoutMs}; PRAGMA synchronous = NORMAL;";
+            await pragma.ExecuteNonQueryAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    public void Dispose()
+    {
+        _disposed = true;
+        while (_idle.TryTake(out var session))
+        {
+            session.Dispose();
+        }
+    }
+
+    private async Task<SqliteSession> OpenAsync(CancellationToken cancellationToken) =>
+        new(await OpenConnectionAsync(cancellationToken));
+}
