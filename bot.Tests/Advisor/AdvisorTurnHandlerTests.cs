@@ -50,14 +50,31 @@ public sealed class AdvisorTurnHandlerTests
     [Fact]
     public async Task The_interview_resumes_where_it_was_after_the_bot_restarts()
     {
-        var docs = new InMemoryDocumentStore(_clock);
-        await Say(Handler(docs), "start");
-        await Say(Handler(docs), "sdm");
+        var path = Path.Combine(Path.GetTempPath(), $"flywheel-advisor-{Guid.NewGuid():N}.db");
+        try
+        {
+            using (var before = await Sqlite(path))
+            {
+                var handler = Handler(before);
+                await Say(handler, "start");
+                await Say(handler, "sdm");
+            }
 
-        var afterRestart = Handler(docs);
-        var output = await Say(afterRestart, "emerging");
+            using var afterRestart = await Sqlite(path);
+            var output = await Say(Handler(afterRestart), "emerging");
 
-        Assert.Equal("monthly_visitors", Assert.IsType<QuestionView>(output.Replies[^1]).QuestionId);
+            Assert.Equal("monthly_visitors", Assert.IsType<QuestionView>(output.Replies[^1]).QuestionId);
+            var state = await Versioned(afterRestart).ReadAsync(AdvisorTurnHandler.Collection, Key, AdvisorJsonContext.Default.ConversationState, CancellationToken.None);
+            Assert.Equal(Audience.Sdm, state.Value!.Interview!.Audience);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var file in Directory.GetFiles(Path.GetTempPath(), Path.GetFileName(path) + "*"))
+            {
+                File.Delete(file);
+            }
+        }
     }
 
     [Fact]
@@ -139,7 +156,7 @@ public sealed class AdvisorTurnHandlerTests
 
         var output = await Say(Handler(racing), "emerging");
 
-        var state = await new TestVersionedStore(inner).ReadAsync(AdvisorTurnHandler.Collection, Key, AdvisorJsonContext.Default.ConversationState, CancellationToken.None);
+        var state = await Versioned(inner).ReadAsync(AdvisorTurnHandler.Collection, Key, AdvisorJsonContext.Default.ConversationState, CancellationToken.None);
         Assert.Equal(MarketAwareness.Emerging, state.Value!.Interview!.Awareness);
         Assert.Equal(50m, state.Value.Interview.Metrics["nps"]);
         Assert.Equal("monthly_visitors", Assert.IsType<QuestionView>(output.Replies[^1]).QuestionId);
@@ -161,10 +178,19 @@ public sealed class AdvisorTurnHandlerTests
         Assert.Equal(3m, profile.Metrics["monthly_churn_pct"]);
     }
 
+    private async Task<SqliteDocumentStore> Sqlite(string path)
+    {
+        var store = new SqliteDocumentStore($"Data Source={path}", _clock, NullLogger<SqliteDocumentStore>.Instance);
+        await store.MigrateAsync(CancellationToken.None);
+        return store;
+    }
+
+    private static VersionedStore Versioned(IDocumentStore docs) => new(docs, NullLogger<VersionedStore>.Instance);
+
     private static Task<TurnOutput> Say(ITurnHandler handler, string text) =>
         handler.HandleAsync(InboundTurn.Message(Key, text), CancellationToken.None);
 
-    private static VersionedTeamProfileStore Profiles(IDocumentStore docs) => new(new TestVersionedStore(docs));
+    private static VersionedTeamProfileStore Profiles(IDocumentStore docs) => new(Versioned(docs));
 
     private TeamProfile Profile() => new(
         Audience.Sdm,
@@ -176,7 +202,7 @@ public sealed class AdvisorTurnHandlerTests
 
     private AdvisorTurnHandler Handler(IDocumentStore docs, params ITurnInterceptor[] interceptors)
     {
-        var store = new TestVersionedStore(docs);
+        var store = Versioned(docs);
         return new AdvisorTurnHandler(
             TestAdvisor.Advisor,
             store,
