@@ -210,7 +210,7 @@ public sealed class AdvisorTurnHandlerTests
             interceptors,
             [_recorder.Object],
             _clock,
-            Options.Create(new AdvisorOptions()),
+            Options.Create(new StorageOptions()),
             NullLogger<AdvisorTurnHandler>.Instance);
     }
 

@@ -11,10 +11,6 @@ internal sealed class AdvisorOptions
     [Range(1, 365)]
     public int ProfileFreshDays { get; set; } = 30;
 
-    /// <summary>How long an idle conversation's state is kept, in days (then it starts over).</summary>
-    [Range(1, 365)]
-    public int ConversationExpiryDays { get; set; } = 30;
-
     /// <summary>Unreadable answers in a row before a question is skipped.</summary>
     [Range(1, 10)]
     public int MaxMisses { get; set; } = 3;
