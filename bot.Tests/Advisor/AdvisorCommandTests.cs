@@ -135,6 +135,19 @@ public sealed class AdvisorCommandTests
     }
 
     [Fact]
+    public void A_card_answer_to_an_interview_paused_for_the_tour_resumes_it()
+    {
+        var chat = new ScriptedChat();
+        chat.Say("start");
+        chat.Say("learn");
+
+        chat.Execute((ViewData.Command, ViewCommands.Answer), (ViewData.Question, "audience"), (ViewData.Value, "sdm"));
+
+        Assert.Equal(ConversationMode.Interview, chat.State.Mode);
+        Assert.Equal("awareness", chat.Question.QuestionId);
+    }
+
+    [Fact]
     public void Why_shows_the_five_stage_walk_with_the_bottleneck_highlighted()
     {
         var chat = new ScriptedChat();

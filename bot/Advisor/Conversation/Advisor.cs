@@ -67,6 +67,7 @@ internal sealed class Advisor
             IntentKind.Back when state.Mode == ConversationMode.Tour => _tour.Previous(state),
             IntentKind.Next when state.Mode == ConversationMode.Tour => _tour.Next(state),
             IntentKind.Answer or IntentKind.Text when interview is not null => _interview.Answer(state, interview, intent, input, now),
+            IntentKind.Answer when state.Interview is { } paused => _interview.Answer(state, paused, intent, input, now),
             IntentKind.Text when state.Mode == ConversationMode.Tour => _tour.Check(state, null, intent.Value ?? string.Empty),
             IntentKind.Answer => Stale(state),
             _ => NotUnderstood(state, input),

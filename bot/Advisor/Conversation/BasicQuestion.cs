@@ -23,18 +23,9 @@ internal sealed record BasicQuestion(
             return null;
         }
 
-        if (int.TryParse(normalized, out var number) && number >= 1 && number <= Choices.Length)
+        if (ChoiceMatcher.Match(Choices, normalized) is { } exact)
         {
-            return Choices[number - 1].Value;
-        }
-
-        foreach (var choice in Choices)
-        {
-            if (string.Equals(choice.Value, normalized, StringComparison.Ordinal) ||
-                string.Equals(IntentReader.Normalize(choice.Label), normalized, StringComparison.Ordinal))
-            {
-                return choice.Value;
-            }
+            return exact;
         }
 
         // Whole-word containment, longest synonym first, so "we sell to senior people" still reads as sdm.

@@ -41,7 +41,7 @@ internal sealed class TourFlow(IFlywheelGuide guide, TourContent content)
     {
         var stage = FlywheelIds.TryParseStage(stageId, out var asked) ? asked : state.Tour.Current ?? StageId.Awareness;
         var tour = content.For(stage);
-        var chosen = Match(tour, answer);
+        var chosen = ChoiceMatcher.Match(tour.Choices, IntentReader.Normalize(answer));
         if (chosen is null)
         {
             return Show(state, stage, [NoticeView.Say($"Pick one of the {tour.Choices.Length} options (or type its number).")]);
@@ -76,13 +76,10 @@ internal sealed class TourFlow(IFlywheelGuide guide, TourContent content)
             .Select(m => m.Label)
             .Distinct(StringComparer.Ordinal)
             .ToImmutableArray();
-        var activities = guide.TopActivities(Audience.Sdm, stage)
-            .Zip(guide.TopActivities(Audience.EndUser, stage), (sdm, user) => new[] { sdm, user })
-            .SelectMany(pair => pair)
-            .Concat(guide.TopActivities(Audience.Sdm, stage))
-            .Concat(guide.TopActivities(Audience.EndUser, stage))
+        // The best two for each audience, so the card shows both sides of the stage.
+        var activities = Enum.GetValues<Audience>()
+            .SelectMany(a => guide.TopActivities(a, stage).Take(MaxActivities / 2))
             .Distinct(StringComparer.Ordinal)
-            .Take(MaxActivities)
             .ToImmutableArray();
         return new TourStageView(
             FlywheelIds.Of(stage),
@@ -102,17 +99,4 @@ internal sealed class TourFlow(IFlywheelGuide guide, TourContent content)
         new(
             state with { Mode = ConversationMode.Tour, Tour = state.Tour with { Current = stage } },
             new TurnOutput(before.Add(View(stage))));
-
-    private static string? Match(TourStage tour, string answer)
-    {
-        var normalized = IntentReader.Normalize(answer);
-        if (int.TryParse(normalized, out var number) && number >= 1 && number <= tour.Choices.Length)
-        {
-            return tour.Choices[number - 1].Value;
-        }
-
-        return tour.Choices.FirstOrDefault(c =>
-            string.Equals(c.Value, normalized, StringComparison.Ordinal) ||
-            string.Equals(IntentReader.Normalize(c.Label), normalized, StringComparison.Ordinal))?.Value;
-    }
 }
