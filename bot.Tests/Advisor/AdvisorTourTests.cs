@@ -136,6 +136,20 @@ public sealed class AdvisorTourTests
     }
 
     [Fact]
+    public void Help_during_the_tour_keeps_the_place()
+    {
+        var chat = new ScriptedChat();
+        chat.Say("learn adoption");
+
+        chat.Say("help");
+
+        Assert.IsType<HelpView>(chat.Replies[0]);
+        Assert.Equal("adoption", chat.Last<TourStageView>().StageId);
+        chat.Say(TestAdvisor.Tour.For(StageId.Adoption).Answer);
+        Assert.True(chat.Last<TourAnswerView>().Correct);
+    }
+
+    [Fact]
     public void Skip_and_back_move_through_the_tour()
     {
         var chat = new ScriptedChat();

@@ -146,7 +146,7 @@ internal sealed class PlainTextRenderer : ITextRenderer
             Line(text, $"  - {activity}");
         }
 
-        Line(text, $"Quick check: {t.Quiz}");
+        Line(text, $"Quick check (answer with a number): {t.Quiz}");
         for (var i = 0; i < t.QuizChoices.Length; i++)
         {
             Line(text, $"  {i + 1}) {t.QuizChoices[i].Label}");

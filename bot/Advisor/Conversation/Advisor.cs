@@ -76,14 +76,16 @@ internal sealed class Advisor
 
     private TurnResult Help(ConversationState state, InterviewState? interview, AdvisorInput input)
     {
+        // Help keeps the place: the current question (or tour card) follows the help.
         var step = interview is null ? null : _interview.Current(interview, input);
-        var current = step?.Prompt ?? (state.Mode == ConversationMode.Tour && state.Tour.Current is { } stage
-            ? $"the flywheel tour, stage {StageNames.Number(stage)} of {StageNames.Count} ({StageNames.Of(stage)})"
-            : null);
-        var replies = ImmutableArray.Create<ViewModel>(new HelpView(current, input.IsTeamChat));
+        var replies = ImmutableArray.Create<ViewModel>(new HelpView(step?.Prompt, input.IsTeamChat));
         if (step is not null)
         {
             replies = replies.Add(_interview.Question(step, interview!, null));
+        }
+        else if (state.Mode == ConversationMode.Tour && state.Tour.Current is { } stage)
+        {
+            replies = replies.Add(_tour.View(stage));
         }
 
         return new TurnResult(state, new TurnOutput(replies));
