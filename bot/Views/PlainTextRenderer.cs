@@ -6,12 +6,26 @@ namespace FlywheelBot.Views;
 /// <summary>
 /// Renders every view as plain text: for the terminal, for clients without cards, and as each card's fallback text.
 /// Choices are numbered (typing the number answers), buttons become "type X" hints.
+/// Views of other features are rendered by their registered <see cref="ITextContributor"/>.
 /// </summary>
-internal sealed class PlainTextRenderer : ITextRenderer
+internal sealed class PlainTextRenderer(IEnumerable<ITextContributor> contributors) : ITextRenderer
 {
+    public PlainTextRenderer()
+        : this([])
+    {
+    }
+
     public string Render(ViewModel view)
     {
         ArgumentNullException.ThrowIfNull(view);
+        foreach (var contributor in contributors)
+        {
+            if (contributor.TryRender(view, out var contributed))
+            {
+                return contributed;
+            }
+        }
+
         var text = new StringBuilder();
         switch (view)
         {

@@ -7,12 +7,26 @@ namespace FlywheelBot.Views.Cards;
 /// <summary>
 /// Renders views as Adaptive Cards 1.5 through the typed card model (never text templates), so user text can
 /// never break the JSON. Buttons are Action.Execute with an Action.Submit fallback carrying the same data.
+/// Views of other features are rendered by their registered <see cref="ICardContributor"/>.
 /// </summary>
-internal sealed class AdaptiveCardRenderer(ITextRenderer text) : ICardRenderer
+internal sealed class AdaptiveCardRenderer(ITextRenderer text, IEnumerable<ICardContributor> contributors) : ICardRenderer
 {
+    public AdaptiveCardRenderer(ITextRenderer text)
+        : this(text, [])
+    {
+    }
+
     public JsonObject Render(ViewModel view)
     {
         ArgumentNullException.ThrowIfNull(view);
+        foreach (var contributor in contributors)
+        {
+            if (contributor.TryRender(view, out var contributed))
+            {
+                return contributed;
+            }
+        }
+
         var card = new AdaptiveCard(Body(view), ViewActions.For(view).Select(ToCardAction).ToImmutableArray())
         {
             FallbackText = text.Render(view),
