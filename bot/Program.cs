@@ -16,9 +16,17 @@ if (args.Length > 0 && args[0] == "chat")
     return await ChatCommand.RunAsync(args[1..], Console.In, Console.Out, Console.Error).ConfigureAwait(false);
 }
 
-var app = BotHost.Build(args);
-await app.RunAsync().ConfigureAwait(false);
-return 0;
+try
+{
+    var app = BotHost.Build(args);
+    await app.RunAsync().ConfigureAwait(false);
+    return 0;
+}
+catch (Exception exception) when (StartupErrors.TryDescribe(exception, out var problem))
+{
+    await Console.Error.WriteLineAsync($"FlywheelBot cannot start: {problem}").ConfigureAwait(false);
+    return 1;
+}
 
 /// <summary>Entry point type, visible to WebApplicationFactory in tests.</summary>
 public partial class Program;

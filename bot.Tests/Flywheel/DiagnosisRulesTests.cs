@@ -53,6 +53,17 @@ public sealed class DiagnosisRulesTests
         Assert.Equal(expected, Given.Playbook.Activity(diagnosis.Recommendation.ActivityId).Stage);
     }
 
+    [Theory]
+    [InlineData(Sdm)]
+    [InlineData(EndUser)]
+    public void Later_weak_stages_are_named_but_the_earliest_one_is_fixed_first(Audience audience)
+    {
+        var diagnosis = Given.Diagnose(audience, Established, "monthly_visitors=20 activation_pct=3", community: Community.No);
+
+        Assert.Equal(StageId.Awareness, diagnosis.Bottleneck.Stage);
+        Assert.Contains("adoption also looks weak", diagnosis.Bottleneck.Reason, StringComparison.Ordinal);
+    }
+
     // Rule 7: "nobody is coming to the website to talk" depends on which stage is broken, and the answer differs.
     [Theory]
     [InlineData(Sdm)]
@@ -123,7 +134,7 @@ public sealed class DiagnosisRulesTests
         Assert.Equal(expected, diagnosis.Recommendation.ActivityId);
         if (expected != "lead-qualification")
         {
-            Assert.Contains("Not lead-qualification", diagnosis.Recommendation.Why, StringComparison.Ordinal);
+            Assert.Contains("Ruled out: lead-qualification. With fewer than 30 leads", diagnosis.Recommendation.Why, StringComparison.Ordinal);
         }
     }
 
@@ -354,6 +365,18 @@ public sealed class DiagnosisRulesTests
 
         Assert.Equal(StageStatus.Weak, churn.Status);
         Assert.Equal(StageStatus.Healthy, fine.Status);
+    }
+
+    [Theory]
+    [InlineData(Sdm, "pr")]
+    [InlineData(EndUser, "ppc")]
+    public void Work_already_under_way_that_is_the_recommendation_is_kept_not_stopped(Audience audience, string activity)
+    {
+        var diagnosis = Given.Diagnose(audience, New, doing: activity, community: Community.No);
+
+        Assert.Equal(activity, diagnosis.Recommendation.ActivityId);
+        Assert.Empty(diagnosis.StopDoing);
+        Assert.Contains("You already do this", diagnosis.Recommendation.Why, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -26,7 +26,9 @@ internal static class BottleneckFinder
             var assumed = stages.TakeWhile(s => s.Stage < weak.Stage).Where(s => s.Status == StageStatus.Unknown).Select(s => FlywheelIds.Of(s.Stage)).ToList();
             var assumption = assumed.Count == 0 ? string.Empty : $" Earlier stages without data ({Join(assumed)}) are assumed to work.";
             var evidence = string.Join(" ", weak.Evidence.Where(e => e.Verdict == StageStatus.Weak).Select(e => e.Text));
-            return new Bottleneck(weak.Stage, $"{playbook.Stage(weak.Stage).Title} is the earliest weak stage. {evidence}{assumption}", IsOptimisation: false);
+            var later = stages.Where(s => s.Stage > weak.Stage && s.Status == StageStatus.Weak).Select(s => FlywheelIds.Of(s.Stage)).ToList();
+            var next = later.Count == 0 ? string.Empty : $" {Join(later)} also {(later.Count == 1 ? "looks" : "look")} weak; fix the wheel in order, this stage first.";
+            return new Bottleneck(weak.Stage, $"{playbook.Stage(weak.Stage).Title} is the earliest weak stage. {evidence}{assumption}{next}", IsOptimisation: false);
         }
 
         var scored = stages

@@ -85,6 +85,10 @@ public sealed class Playbook
     public ImmutableArray<MetricDefinition> DecidingMetrics(Audience audience, StageId stage) =>
         [.. MetricsFor(audience, stage).Where(m => m.ThresholdFor(audience)!.Ask)];
 
+    /// <summary>Every deciding metric for the audience, stage by stage in flywheel order: the whole interview.</summary>
+    public ImmutableArray<MetricDefinition> InterviewMetrics(Audience audience) =>
+        [.. Stages.SelectMany(s => DecidingMetrics(audience, s.Id))];
+
     /// <summary>The first play for the audience and stage whose condition matches the situation.</summary>
     public Play SelectPlay(Audience audience, StageId stage, MarketAwareness awareness, Community community, IReadOnlySet<string>? weakMetrics = null)
     {

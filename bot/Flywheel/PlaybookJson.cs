@@ -192,6 +192,18 @@ internal sealed class PlaybookJson
 
     public Community? Community(string? text, string path) => Choice(text, path, "community answer", AllOf<Community>(FlywheelIds.Of));
 
+    public string? UniqueId(JsonElement item, string path, HashSet<string> seen)
+    {
+        var id = String(item, "id", path);
+        if (id is not null && !seen.Add(id))
+        {
+            Problem(PlaybookJson.Child(path, "id"), $"duplicate id '{id}'");
+            return null;
+        }
+
+        return id;
+    }
+
     public static string Format(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static ImmutableArray<(string Id, T Value)> AllOf<T>(Func<T, string> id)

@@ -4,7 +4,7 @@ namespace FlywheelBot.Flywheel;
 /// Loads the configured playbook once and keeps it. Start-up validation (<see cref="PlaybookOptionsValidator"/>) calls
 /// it first, so a broken playbook stops the host before any conversation.
 /// </summary>
-internal sealed class PlaybookProvider(IHostEnvironment environment)
+internal sealed partial class PlaybookProvider(IHostEnvironment environment, ILogger<PlaybookProvider> logger)
 {
     private readonly Lock gate = new();
     private Playbook? loaded;
@@ -14,9 +14,18 @@ internal sealed class PlaybookProvider(IHostEnvironment environment)
         ArgumentNullException.ThrowIfNull(options);
         lock (gate)
         {
-            return loaded ??= string.IsNullOrWhiteSpace(options.PlaybookPath)
-                ? PlaybookLoader.LoadDefault()
-                : PlaybookLoader.LoadFile(Path.Combine(environment.ContentRootPath, options.PlaybookPath));
+            if (loaded is null)
+            {
+                loaded = string.IsNullOrWhiteSpace(options.PlaybookPath)
+                    ? PlaybookLoader.LoadDefault()
+                    : PlaybookLoader.LoadFile(Path.Combine(environment.ContentRootPath, options.PlaybookPath));
+                Loaded(logger, loaded.Source, loaded.Metrics.Length, loaded.Activities.Length);
+            }
+
+            return loaded;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Flywheel playbook loaded from {Source}: {Metrics} metrics, {Activities} activities")]
+    private static partial void Loaded(ILogger logger, string source, int metrics, int activities);
 }

@@ -61,12 +61,18 @@ internal static class RecommendationPicker
         var why = chosen.Why + " " + play.Why;
         if (alternatives.Count > 0)
         {
-            why += $" It beats {BottleneckFinder.Join(alternatives)}, which rank lower for {Situation(input, stage.Stage)}.";
+            var verb = alternatives.Count == 1 ? "ranks" : "rank";
+            why += $" It beats {BottleneckFinder.Join(alternatives)}, which {verb} lower for {Situation(input, stage.Stage)}.";
         }
 
         foreach (var (activity, gate) in blocked)
         {
-            why += $" Not {activity.Id}: {gate.Reason}";
+            why += $" Ruled out: {activity.Id}. {gate.Reason}";
+        }
+
+        if (input.Doing.Contains(chosen.Id))
+        {
+            why += " You already do this: keep at it and judge it against the target below before adding anything else.";
         }
 
         return new ActivityChoice(chosen, Build(chosen, why), assumptions.ToImmutable());

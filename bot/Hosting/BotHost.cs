@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace FlywheelBot.Hosting;
 
 /// <summary>
@@ -19,6 +21,10 @@ internal static class BotHost
         builder.Services.AddCheckIns();
 
         var app = builder.Build();
+
+        // Validate every ValidateOnStart option now, so a bad setting stops start-up with one clear message
+        // (Program prints it) instead of the host's "Hosting failed to start" log with a stack trace.
+        app.Services.GetService<IStartupValidator>()?.Validate();
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
         app.MapBotFramework();
         return app;

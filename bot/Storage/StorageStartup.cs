@@ -1,3 +1,4 @@
+using FlywheelBot.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace FlywheelBot.Storage;
@@ -21,7 +22,7 @@ internal sealed class StorageStartup(IDocumentStore store, IOptions<StorageOptio
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            throw new InvalidOperationException(
+            throw new StartupException(
                 $"Storage ({options.Value.Provider}) could not be opened or migrated with the configured Storage:ConnectionString: {exception.Message}",
                 exception);
         }

@@ -1,0 +1,114 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using FlywheelBot.Storage;
+
+namespace FlywheelBot.Tests.TestSupport;
+
+/// <summary>
+/// The real bot as a separate process (<c>dotnet FlywheelBot.dll</c>), for tests that need what only a process has:
+/// start-up failures, a kill at any point, a restart. Output is captured; <see cref="StartAsync"/> waits for Kestrel's
+/// "Now listening on" line and exposes the address.
+/// </summary>
+internal sealed class BotProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _output = new();
+    private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private BotProcess(Process process)
+    {
+        _process = process;
+        process.OutputDataReceived += (_, e) => OnLine(e.Data);
+        process.ErrorDataReceived += (_, e) => OnLine(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    public Uri BaseAddress => _listening.Task.IsCompletedSuccessfully ? _listening.Task.Result : throw new InvalidOperationException("not listening");
+
+    public string Output => string.Join(Environment.NewLine, _output);
+
+    public bool HasExited => _process.HasExited;
+
+    public int ExitCode => _process.ExitCode;
+
+    /// <summary>Starts the bot with <c>--key=value</c> settings (Development, loopback port 0 unless overridden).</summary>
+    public static BotProcess Launch(string workingDirectory, IEnumerable<string> settings)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(typeof(IDocumentStore).Assembly.Location);
+        start.ArgumentList.Add("--environment=Development");
+        start.ArgumentList.Add("--urls=http://127.0.0.1:0");
+        foreach (var setting in settings)
+        {
+            start.ArgumentList.Add(setting);
+        }
+
+        start.Environment.Remove("ASPNETCORE_ENVIRONMENT");
+        start.Environment.Remove("DOTNET_ENVIRONMENT");
+        return new BotProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start"));
+    }
+
+    /// <summary>Launches and waits until Kestrel listens; fails with the process output when it exits first.</summary>
+    public static async Task<BotProcess> StartAsync(string workingDirectory, params string[] settings)
+    {
+        var bot = Launch(workingDirectory, settings);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        var exited = bot._process.WaitForExitAsync(timeout.Token);
+        var first = await Task.WhenAny(bot._listening.Task, exited);
+        if (first != bot._listening.Task)
+        {
+            var output = bot.Output;
+            await bot.DisposeAsync();
+            throw new InvalidOperationException($"The bot did not start listening:{Environment.NewLine}{output}");
+        }
+
+        return bot;
+    }
+
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cancel.Token);
+        _process.WaitForExit(); // drains the asynchronous output readers
+        return _process.ExitCode;
+    }
+
+    /// <summary>SIGKILL: no shutdown hooks, no flushing — the crash a test wants to survive.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        _process.Dispose();
+    }
+
+    private void OnLine(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        _output.Enqueue(line);
+        const string marker = "Now listening on: ";
+        var at = line.IndexOf(marker, StringComparison.Ordinal);
+        if (at >= 0 && Uri.TryCreate(line[(at + marker.Length)..].Trim(), UriKind.Absolute, out var address))
+        {
+            _listening.TrySetResult(address);
+        }
+    }
+}

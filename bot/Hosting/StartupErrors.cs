@@ -1,0 +1,26 @@
+using FlywheelBot.Flywheel;
+using Microsoft.Extensions.Options;
+
+namespace FlywheelBot.Hosting;
+
+/// <summary>Recognises the start-up failures that are configuration problems, so they print as one clear message.</summary>
+internal static class StartupErrors
+{
+    public static bool TryDescribe(Exception exception, out string message)
+    {
+        message = Unwrap(exception) switch
+        {
+            OptionsValidationException options => string.Join(Environment.NewLine, options.Failures),
+            PlaybookException playbook => playbook.Message,
+            StartupException startup => startup.Message,
+
+            // The configuration binder's own failure ("Failed to convert configuration value 'x' at 'Section:Key'...").
+            InvalidOperationException { InnerException: FormatException format } binding => $"{binding.Message} {format.Message}",
+            _ => string.Empty,
+        };
+        return message.Length > 0;
+    }
+
+    private static Exception Unwrap(Exception exception) =>
+        exception is AggregateException { InnerExceptions.Count: 1 } aggregate ? Unwrap(aggregate.InnerExceptions[0]) : exception;
+}
