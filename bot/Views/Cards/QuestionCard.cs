@@ -27,7 +27,7 @@ internal static class QuestionCard
             {
                 Id = ViewData.Value,
                 Label = view.Unit is { } unit ? $"Your number ({unit})" : "Your number",
-                Placeholder = "e.g. 1200",
+                Placeholder = view.Unit == "%" ? "e.g. 12.5" : "e.g. 1200",
                 Min = view.Min,
                 Max = view.Max,
             });
