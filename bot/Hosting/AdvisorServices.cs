@@ -1,10 +1,39 @@
+using FlywheelBot.Advisor;
+using FlywheelBot.Advisor.Conversation;
+using FlywheelBot.Flywheel;
+using FlywheelBot.Views;
+using FlywheelBot.Views.Cards;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
 namespace FlywheelBot.Hosting;
 
 internal static class AdvisorServices
 {
-    /// <summary>Registers the Advisor feature. Owned by the Advisor feature; see bot/Advisor/.</summary>
+    /// <summary>
+    /// Registers the Advisor feature: <see cref="AdvisorOptions"/> (section <c>Advisor</c>), the pure conversation
+    /// (<see cref="Advisor.Conversation.Advisor"/> over the engine and the embedded tour), the turn handler, team
+    /// profiles over the versioned store, and the card and plain-text renderers.
+    /// </summary>
     public static IServiceCollection AddAdvisor(this IServiceCollection services)
     {
+        services.AddOptions<AdvisorOptions>()
+            .BindConfiguration(AdvisorOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.TryAddSingleton<IFlywheelGuide>(sp => new PlaybookGuide(sp.GetRequiredService<DiagnosisEngine>()));
+        services.TryAddSingleton(_ => TourContent.LoadEmbedded());
+        services.TryAddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<AdvisorOptions>>().Value;
+            var policy = new AdvisorPolicy(TimeSpan.FromDays(options.ProfileFreshDays), options.MaxMisses);
+            return new Advisor.Conversation.Advisor(sp.GetRequiredService<IFlywheelGuide>(), sp.GetRequiredService<TourContent>(), policy);
+        });
+        services.TryAddSingleton<ITeamProfileStore, VersionedTeamProfileStore>();
+        services.TryAddSingleton<ITurnHandler, AdvisorTurnHandler>();
+        services.TryAddSingleton<ITextRenderer, PlainTextRenderer>();
+        services.TryAddSingleton<ICardRenderer, AdaptiveCardRenderer>();
         return services;
     }
 }

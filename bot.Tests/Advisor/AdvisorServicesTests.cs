@@ -1,0 +1,70 @@
+using FlywheelBot.Advisor;
+using FlywheelBot.Hosting;
+using FlywheelBot.Views;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace FlywheelBot.Tests.Advisor;
+
+public sealed class AdvisorServicesTests : IDisposable
+{
+    private readonly string _contentRoot = Path.Combine(Path.GetTempPath(), $"flywheel-advisor-host-{Guid.NewGuid():N}");
+
+    public AdvisorServicesTests() => Directory.CreateDirectory(_contentRoot);
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_contentRoot, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp file is harmless.
+        }
+    }
+
+    [Fact]
+    public async Task The_host_wires_the_handler_profiles_and_renderers_and_a_turn_runs_on_the_default_store()
+    {
+        using var host = Build([]);
+        await host.StartAsync();
+
+        var handler = host.Services.GetRequiredService<ITurnHandler>();
+        var output = await handler.HandleAsync(InboundTurn.Message("test:c1", "start"), CancellationToken.None);
+        var card = host.Services.GetRequiredService<ICardRenderer>().Render(output.Replies[^1]);
+        await host.StopAsync();
+
+        Assert.IsType<QuestionView>(output.Replies[^1]);
+        Assert.Equal("1.5", (string?)card["version"]);
+        Assert.IsType<VersionedTeamProfileStore>(host.Services.GetRequiredService<ITeamProfileStore>());
+        Assert.IsType<PlainTextRenderer>(host.Services.GetRequiredService<ITextRenderer>());
+    }
+
+    [Theory]
+    [InlineData("Advisor:ProfileFreshDays", "0")]
+    [InlineData("Advisor:MaxMisses", "99")]
+    public async Task A_bad_setting_stops_start_up_naming_it(string key, string value)
+    {
+        using var host = Build([(key, value)]);
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains(key.Split(':')[1], error.Message, StringComparison.Ordinal);
+    }
+
+    private IHost Build(IEnumerable<(string Key, string Value)> settings)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = _contentRoot });
+        builder.Configuration.AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)));
+        builder.Services.AddLogging();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddFlywheel();
+        builder.Services.AddStorage();
+        builder.Services.AddAdvisor();
+        return builder.Build();
+    }
+}

@@ -1,0 +1,243 @@
+using System.Collections.Immutable;
+using FlywheelBot.Advisor;
+using FlywheelBot.Advisor.Conversation;
+using FlywheelBot.Flywheel;
+using FlywheelBot.Storage;
+using FlywheelBot.Tests.TestSupport;
+using FlywheelBot.Views;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Moq;
+
+namespace FlywheelBot.Tests.Advisor;
+
+public sealed class AdvisorTurnHandlerTests
+{
+    private const string Key = "msteams:conv-1";
+
+    private readonly FakeTimeProvider _clock = new(TestAdvisor.Start);
+    private readonly Mock<IDiagnosisRecorder> _recorder = new();
+
+    [Fact]
+    public async Task An_interceptor_that_claims_the_turn_answers_and_the_advisor_never_runs()
+    {
+        var docs = new InMemoryDocumentStore(_clock);
+        var claimed = TurnOutput.Of(NoticeView.Say("check-ins: paused"));
+        var interceptor = new Mock<ITurnInterceptor>();
+        interceptor.Setup(i => i.TryHandleAsync(It.IsAny<InboundTurn>(), It.IsAny<CancellationToken>())).ReturnsAsync(claimed);
+
+        var output = await Handler(docs, interceptor.Object).HandleAsync(InboundTurn.Message(Key, "pause check-ins"), CancellationToken.None);
+
+        Assert.Same(claimed, output);
+        Assert.Null(await docs.GetAsync(AdvisorTurnHandler.Collection, Key, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Every_interceptor_is_asked_before_the_advisor_answers()
+    {
+        var docs = new InMemoryDocumentStore(_clock);
+        var first = new Mock<ITurnInterceptor>();
+        var second = new Mock<ITurnInterceptor>();
+
+        var output = await Handler(docs, first.Object, second.Object).HandleAsync(InboundTurn.Message(Key, "start"), CancellationToken.None);
+
+        first.Verify(i => i.TryHandleAsync(It.IsAny<InboundTurn>(), It.IsAny<CancellationToken>()), Times.Once);
+        second.Verify(i => i.TryHandleAsync(It.IsAny<InboundTurn>(), It.IsAny<CancellationToken>()), Times.Once);
+        Assert.IsType<QuestionView>(Assert.Single(output.Replies));
+    }
+
+    [Fact]
+    public async Task The_interview_resumes_where_it_was_after_the_bot_restarts()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"flywheel-advisor-{Guid.NewGuid():N}.db");
+        try
+        {
+            using (var before = await Sqlite(path))
+            {
+                var handler = Handler(before);
+                await Say(handler, "start");
+                await Say(handler, "sdm");
+            }
+
+            using var afterRestart = await Sqlite(path);
+            var output = await Say(Handler(afterRestart), "emerging");
+
+            Assert.Equal("monthly_visitors", Assert.IsType<QuestionView>(output.Replies[^1]).QuestionId);
+            var state = await Versioned(afterRestart).ReadAsync(AdvisorTurnHandler.Collection, Key, AdvisorJsonContext.Default.ConversationState, CancellationToken.None);
+            Assert.Equal(Audience.Sdm, state.Value!.Interview!.Audience);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var file in Directory.GetFiles(Path.GetTempPath(), Path.GetFileName(path) + "*"))
+            {
+                File.Delete(file);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Conversation_state_is_stored_per_conversation_with_an_expiry()
+    {
+        var docs = new InMemoryDocumentStore(_clock);
+        await Say(Handler(docs), "start");
+
+        var stored = await docs.GetAsync(AdvisorTurnHandler.Collection, Key, CancellationToken.None);
+
+        Assert.NotNull(stored);
+        Assert.Equal(_clock.GetUtcNow().AddDays(30), stored.ExpiresAt);
+        Assert.Null(await docs.GetAsync(AdvisorTurnHandler.Collection, "msteams:other", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_finished_interview_saves_the_profile_and_records_the_diagnosis()
+    {
+        var docs = new InMemoryDocumentStore(_clock);
+        var handler = Handler(docs);
+        await Say(handler, "start");
+        await Say(handler, "sdm");
+        var output = await Say(handler, "new");
+
+        Assert.IsType<RecommendationView>(output.Replies[^1]);
+        var profile = await Profiles(docs).GetAsync(Key, CancellationToken.None);
+        Assert.Equal((Audience.Sdm, MarketAwareness.New), (profile!.Audience, profile.Awareness));
+        _recorder.Verify(r => r.RecordAsync(Key, It.Is<Diagnosis>(d => d.Bottleneck.Stage == StageId.Awareness), "interview", _clock.GetUtcNow(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task A_metric_update_changes_the_profile_and_records_an_update()
+    {
+        var docs = new InMemoryDocumentStore(_clock);
+        await Profiles(docs).UpdateAsync(Key, _ => Profile(), CancellationToken.None);
+
+        var output = await Handler(docs).HandleAsync(InboundTurn.Message(Key, "visitors are 5,400 now", ConversationScope.Channel), CancellationToken.None);
+
+        Assert.IsType<RecommendationView>(output.Replies[^1]);
+        Assert.Equal(5400m, (await Profiles(docs).GetAsync(Key, CancellationToken.None))!.Metrics["monthly_visitors"]);
+        _recorder.Verify(r => r.RecordAsync(Key, It.IsAny<Diagnosis>(), "update", It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task A_failing_recorder_does_not_cost_the_user_the_advice()
+    {
+        var docs = new InMemoryDocumentStore(_clock);
+        _recorder.Setup(r => r.RecordAsync(It.IsAny<string>(), It.IsAny<Diagnosis>(), It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new InvalidOperationException("history is down"));
+        await Profiles(docs).UpdateAsync(Key, _ => Profile(), CancellationToken.None);
+
+        var output = await Handler(docs).HandleAsync(InboundTurn.Message(Key, "nps is 40", ConversationScope.Channel), CancellationToken.None);
+
+        Assert.IsType<RecommendationView>(output.Replies[^1]);
+    }
+
+    [Fact]
+    public async Task An_unreadable_stored_state_starts_over_politely_and_is_replaced()
+    {
+        var docs = new InMemoryDocumentStore(_clock);
+        await docs.PutAsync(new DocumentWrite(AdvisorTurnHandler.Collection, Key, "{\"mode\": [broken", null), CancellationToken.None);
+
+        var output = await Say(Handler(docs), "emerging");
+
+        Assert.Contains("start this over", Assert.IsType<NoticeView>(output.Replies[0]).Text, StringComparison.Ordinal);
+        Assert.Equal("audience", Assert.IsType<QuestionView>(output.Replies[^1]).QuestionId);
+        var next = await Say(Handler(docs), "sdm");
+        Assert.Equal("awareness", Assert.IsType<QuestionView>(next.Replies[^1]).QuestionId);
+    }
+
+    [Fact]
+    public async Task A_concurrent_turn_is_reapplied_so_no_answer_is_lost()
+    {
+        var inner = new InMemoryDocumentStore(_clock);
+        await Say(Handler(inner), "start");
+        await Say(Handler(inner), "sdm");
+        var racing = new RacingStore(inner);
+        racing.BeforeNextDialogWrite = () => Say(Handler(inner), "nps is 50");
+
+        var output = await Say(Handler(racing), "emerging");
+
+        var state = await Versioned(inner).ReadAsync(AdvisorTurnHandler.Collection, Key, AdvisorJsonContext.Default.ConversationState, CancellationToken.None);
+        Assert.Equal(MarketAwareness.Emerging, state.Value!.Interview!.Awareness);
+        Assert.Equal(50m, state.Value.Interview.Metrics["nps"]);
+        Assert.Equal("monthly_visitors", Assert.IsType<QuestionView>(output.Replies[^1]).QuestionId);
+    }
+
+    [Fact]
+    public async Task Concurrent_metric_updates_from_two_teammates_both_land_in_the_profile()
+    {
+        var docs = new InMemoryDocumentStore(_clock);
+        await Profiles(docs).UpdateAsync(Key, _ => Profile(), CancellationToken.None);
+        var handler = Handler(docs);
+
+        await Task.WhenAll(
+            Task.Run(() => handler.HandleAsync(InboundTurn.Message(Key, "nps is 12", ConversationScope.Channel, "ann"), CancellationToken.None)),
+            Task.Run(() => handler.HandleAsync(InboundTurn.Message(Key, "churn 3%", ConversationScope.Channel, "bob"), CancellationToken.None)));
+
+        var profile = await Profiles(docs).GetAsync(Key, CancellationToken.None);
+        Assert.Equal(12m, profile!.Metrics["nps"]);
+        Assert.Equal(3m, profile.Metrics["monthly_churn_pct"]);
+    }
+
+    private async Task<SqliteDocumentStore> Sqlite(string path)
+    {
+        var store = new SqliteDocumentStore($"Data Source={path}", _clock, NullLogger<SqliteDocumentStore>.Instance);
+        await store.MigrateAsync(CancellationToken.None);
+        return store;
+    }
+
+    private static VersionedStore Versioned(IDocumentStore docs) => new(docs, NullLogger<VersionedStore>.Instance);
+
+    private static Task<TurnOutput> Say(ITurnHandler handler, string text) =>
+        handler.HandleAsync(InboundTurn.Message(Key, text), CancellationToken.None);
+
+    private static VersionedTeamProfileStore Profiles(IDocumentStore docs) => new(Versioned(docs));
+
+    private TeamProfile Profile() => new(
+        Audience.Sdm,
+        MarketAwareness.Emerging,
+        Community.Unknown,
+        ImmutableDictionary<string, decimal>.Empty.Add("monthly_visitors", 900m),
+        ImmutableHashSet<string>.Empty,
+        _clock.GetUtcNow());
+
+    private AdvisorTurnHandler Handler(IDocumentStore docs, params ITurnInterceptor[] interceptors)
+    {
+        var store = Versioned(docs);
+        return new AdvisorTurnHandler(
+            TestAdvisor.Advisor,
+            store,
+            new VersionedTeamProfileStore(store),
+            interceptors,
+            [_recorder.Object],
+            _clock,
+            Options.Create(new StorageOptions()),
+            NullLogger<AdvisorTurnHandler>.Instance);
+    }
+
+    /// <summary>Runs another turn just before the next conversation-state write, so that write meets a version conflict.</summary>
+    private sealed class RacingStore(IDocumentStore inner) : IDocumentStore
+    {
+        public Func<Task>? BeforeNextDialogWrite { get; set; }
+
+        public Task<StoredDocument?> GetAsync(string collection, string key, CancellationToken cancellationToken) => inner.GetAsync(collection, key, cancellationToken);
+
+        public async Task<WriteResult> PutAsync(DocumentWrite write, CancellationToken cancellationToken)
+        {
+            if (write.Collection == AdvisorTurnHandler.Collection && BeforeNextDialogWrite is { } race)
+            {
+                BeforeNextDialogWrite = null;
+                await race();
+            }
+
+            return await inner.PutAsync(write, cancellationToken);
+        }
+
+        public Task<bool> DeleteAsync(string collection, string key, long? expectedVersion, CancellationToken cancellationToken) => inner.DeleteAsync(collection, key, expectedVersion, cancellationToken);
+
+        public Task<IReadOnlyList<StoredDocument>> ListAsync(string collection, string keyPrefix, int limit, CancellationToken cancellationToken) => inner.ListAsync(collection, keyPrefix, limit, cancellationToken);
+
+        public Task<IReadOnlyList<StoredDocument>> ListDueAsync(string collection, DateTimeOffset now, int limit, CancellationToken cancellationToken) => inner.ListDueAsync(collection, now, limit, cancellationToken);
+
+        public Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken) => inner.PurgeExpiredAsync(now, cancellationToken);
+    }
+}

@@ -1,0 +1,137 @@
+using System.Collections.Immutable;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FlywheelBot.Views;
+
+namespace FlywheelBot.Tests.Views;
+
+public sealed class AdaptiveCardRendererTests
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    public static TheoryData<string> Kinds()
+    {
+        var data = new TheoryData<string>();
+        foreach (var (name, _) in SampleViews.All)
+        {
+            data.Add(name);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void Every_card_kind_matches_its_golden_file(string kind)
+    {
+        var view = SampleViews.All.Single(s => s.Name == kind).View;
+        var card = CardCorpus.Render(view, $"golden-{kind}");
+        GoldenFile.Verify(kind, card.ToJsonString(Indented));
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void Every_card_is_version_1_5_under_40_KB_with_at_most_one_primary_action(string kind)
+    {
+        var card = CardCorpus.Render(SampleViews.All.Single(s => s.Name == kind).View, $"shape-{kind}");
+
+        Assert.Equal("AdaptiveCard", (string?)card["type"]);
+        Assert.Equal("1.5", (string?)card["version"]);
+        Assert.True(Encoding.UTF8.GetByteCount(card.ToJsonString()) < 40 * 1024);
+        var actions = card["actions"]!.AsArray();
+        Assert.True(actions.Count(a => (string?)a!["style"] == "positive") <= 1);
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void No_text_has_a_hard_coded_colour(string kind)
+    {
+        var json = CardCorpus.Render(SampleViews.All.Single(s => s.Name == kind).View, $"colour-{kind}").ToJsonString();
+        Assert.DoesNotContain("#", json.Replace("\"$schema\":\"http://adaptivecards.io/schemas/adaptive-card.json\"", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.DoesNotContain("\"color\":\"Dark\"", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"color\":\"Light\"", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Buttons_are_Execute_actions_with_a_Submit_fallback_carrying_the_same_flat_data()
+    {
+        var card = CardCorpus.Render(SampleViews.ChoiceQuestion, "actions");
+
+        foreach (var action in card["actions"]!.AsArray())
+        {
+            Assert.Equal("Action.Execute", (string?)action!["type"]);
+            var data = action["data"]!.AsObject();
+            Assert.Equal((string?)data["cmd"], (string?)action["verb"]);
+            Assert.All(data, pair => Assert.Equal(JsonValueKind.String, pair.Value!.GetValueKind()));
+            var fallback = action["fallback"]!.AsObject();
+            Assert.Equal("Action.Submit", (string?)fallback["type"]);
+            Assert.True(JsonNode.DeepEquals(data, fallback["data"]));
+        }
+
+        var next = card["actions"]![0]!;
+        Assert.Equal("positive", (string?)next["style"]);
+        Assert.Equal("answer", (string?)next["data"]!["cmd"]);
+        Assert.Equal("audience", (string?)next["data"]!["q"]);
+    }
+
+    [Fact]
+    public void A_question_card_has_an_input_with_the_value_id()
+    {
+        var choice = CardCorpus.Render(SampleViews.ChoiceQuestion, "input-choice");
+        var number = CardCorpus.Render(SampleViews.NumberReAsk, "input-number");
+
+        Assert.Contains(choice["body"]!.AsArray(), e => (string?)e!["type"] == "Input.ChoiceSet" && (string?)e["id"] == ViewData.Value);
+        Assert.Contains(number["body"]!.AsArray(), e => (string?)e!["type"] == "Input.Number" && (string?)e["id"] == ViewData.Value);
+    }
+
+    [Theory]
+    [InlineData("\"}]}, {\"type\":\"Action.OpenUrl\",\"url\":\"https://evil.example\"")]
+    [InlineData("line one\nline two\r\n{{name}} ${value}")]
+    [InlineData("<at>FlywheelBot</at> </at> <script>alert(1)</script>")]
+    [InlineData("\\u0022 \\\" ' ` \u0000 \u2028")]
+    public void User_text_cannot_break_or_inject_into_the_card(string hostile)
+    {
+        var views = new ViewModel[]
+        {
+            SampleViews.NumberReAsk with { Problem = $"I could not read \"{hostile}\" as a number." },
+            new AnsweredView(hostile, hostile),
+            NoticeView.Say(hostile),
+            SampleViews.Recommendation with { ActivityTitle = hostile, Assumptions = [hostile], StopDoing = [new StopItem(hostile, hostile)] },
+        };
+
+        foreach (var view in views)
+        {
+            var card = CardCorpus.Render(view, "hostile");
+            var reparsed = JsonNode.Parse(card.ToJsonString())!.AsObject();
+
+            Assert.True(JsonNode.DeepEquals(card, reparsed));
+            Assert.Equal(card["actions"]!.AsArray().Count, reparsed["actions"]!.AsArray().Count);
+            Assert.DoesNotContain("Action.OpenUrl", reparsed["actions"]!.ToJsonString(), StringComparison.Ordinal);
+            Assert.Contains(AllText(reparsed), text => text.Contains(hostile, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void A_huge_recommendation_still_fits_in_40_KB_or_the_test_says_by_how_much()
+    {
+        var long200 = new string('x', 200);
+        var view = SampleViews.Recommendation with
+        {
+            StopDoing = [.. Enumerable.Range(0, 11).Select(i => new StopItem($"Activity {i}", long200))],
+            Assumptions = [.. Enumerable.Range(0, 10).Select(i => $"Metric {i}: {long200}")],
+        };
+
+        var size = Encoding.UTF8.GetByteCount(CardCorpus.Render(view, "large").ToJsonString());
+
+        Assert.True(size < 40 * 1024, $"card is {size} bytes");
+    }
+
+    private static ImmutableArray<string> AllText(JsonNode node) => node switch
+    {
+        JsonObject o => [.. o.SelectMany(p => p.Value is null ? [] : AllText(p.Value))],
+        JsonArray a => [.. a.SelectMany(n => n is null ? [] : AllText(n))],
+        JsonValue v when v.GetValueKind() == JsonValueKind.String => [v.GetValue<string>()],
+        _ => [],
+    };
+}

@@ -1,0 +1,28 @@
+using System.Collections.Immutable;
+using FlywheelBot.Flywheel;
+
+namespace FlywheelBot.Advisor.Conversation;
+
+/// <summary>
+/// What the conversation needs from the flywheel engine and playbook: which metrics decide a stage, how to read a
+/// typed metric value, the diagnosis itself, and names for ids. Pure and immutable, so <see cref="Advisor"/> stays pure.
+/// </summary>
+internal interface IFlywheelGuide
+{
+    /// <summary>The metrics that decide <paramref name="stage"/> for <paramref name="audience"/>, in asking order.</summary>
+    ImmutableArray<MetricQuestion> DecidingMetrics(Audience audience, StageId stage);
+
+    /// <summary>A metric by id (any audience), or null.</summary>
+    MetricQuestion? FindMetric(string metricId);
+
+    /// <summary>Reads a typed answer ("about 2k", "1,200", "12.5 percent") for a metric.</summary>
+    bool TryParseValue(MetricQuestion metric, string text, out decimal value);
+
+    Diagnosis Diagnose(DiagnosisInput input);
+
+    /// <summary>An activity's display title (the id when unknown).</summary>
+    string ActivityTitle(string activityId);
+
+    /// <summary>The playbook's top activities for a stage and audience, best first (titles).</summary>
+    ImmutableArray<string> TopActivities(Audience audience, StageId stage);
+}

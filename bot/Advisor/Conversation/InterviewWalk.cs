@@ -1,0 +1,60 @@
+using System.Collections.Immutable;
+using FlywheelBot.Flywheel;
+
+namespace FlywheelBot.Advisor.Conversation;
+
+/// <summary>
+/// Decides the next question from the answers so far: audience, awareness, community (end users only), then each
+/// stage's deciding metrics in flywheel order. It stops as soon as the bottleneck is clear: a <c>new</c> market
+/// (awareness first, whatever else) or the first stage the engine finds weak.
+/// </summary>
+internal static class InterviewWalk
+{
+    /// <summary>The next question, or null when the interview is complete.</summary>
+    public static InterviewStep? Next(InterviewState interview, IFlywheelGuide guide, ImmutableHashSet<string> doing)
+    {
+        foreach (var basic in Basics(interview))
+        {
+            if (!interview.IsResolved(basic.Id))
+            {
+                return new InterviewStep(basic.Id, basic, null, null);
+            }
+        }
+
+        if ((interview.Awareness ?? InterviewDefaults.Awareness) == MarketAwareness.New)
+        {
+            return null;
+        }
+
+        var audience = interview.Audience ?? InterviewDefaults.Audience;
+        foreach (var stage in Enum.GetValues<StageId>())
+        {
+            foreach (var metric in guide.DecidingMetrics(audience, stage))
+            {
+                if (!interview.IsResolved(metric.Id))
+                {
+                    return new InterviewStep(metric.Id, null, metric, stage);
+                }
+            }
+
+            var assessment = guide.Diagnose(interview.ToInput(doing)).Stages.FirstOrDefault(s => s.Stage == stage);
+            if (assessment?.Status == StageStatus.Weak)
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The basic questions that apply, in order (community only once the audience is end users).</summary>
+    public static IEnumerable<BasicQuestion> Basics(InterviewState interview)
+    {
+        yield return BasicQuestions.Audience;
+        yield return BasicQuestions.Awareness;
+        if (interview.Audience == Audience.EndUser)
+        {
+            yield return BasicQuestions.Community;
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using System.Collections.Immutable;
+using FlywheelBot.Flywheel;
+
+namespace FlywheelBot.Advisor.Conversation;
+
+/// <summary>The conversation's view of the engine: the playbook's deciding metrics, its value parser, its diagnosis.</summary>
+internal sealed class PlaybookGuide(DiagnosisEngine engine) : IFlywheelGuide
+{
+    private Playbook Playbook => engine.Playbook;
+
+    public ImmutableArray<MetricQuestion> DecidingMetrics(Audience audience, StageId stage) =>
+        [.. Playbook.DecidingMetrics(audience, stage).Select(ToQuestion)];
+
+    public MetricQuestion? FindMetric(string metricId) =>
+        Playbook.TryGetMetric(metricId, out var metric) ? ToQuestion(metric) : null;
+
+    public bool TryParseValue(MetricQuestion metric, string text, out decimal value)
+    {
+        ArgumentNullException.ThrowIfNull(metric);
+        var result = MetricValueParser.Parse(Playbook.Metric(metric.Id), text);
+        value = result.Value ?? 0m;
+        return result.IsSuccess;
+    }
+
+    public Diagnosis Diagnose(DiagnosisInput input) => engine.Diagnose(input);
+
+    public string ActivityTitle(string activityId) =>
+        Playbook.TryGetActivity(activityId, out var activity) ? activity.Title : activityId;
+
+    public ImmutableArray<string> TopActivities(Audience audience, StageId stage) =>
+        Playbook.Plays.Any(p => p.Audience == audience && p.Stage == stage)
+            ? [.. Playbook.TopActivities(audience, stage).Select(a => a.Title)]
+            : [];
+
+    private static MetricQuestion ToQuestion(MetricDefinition metric) => new(
+        metric.Id,
+        metric.Label,
+        metric.Question,
+        metric.Unit switch
+        {
+            MetricUnit.Percent => "%",
+            MetricUnit.PerMonth => "per month",
+            MetricUnit.Hours => "hours",
+            _ => "score",
+        },
+        metric.Min,
+        metric.Max);
+}

@@ -1,0 +1,65 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace FlywheelBot.Views.Cards;
+
+/// <summary>
+/// Renders views as Adaptive Cards 1.5 through the typed card model (never text templates), so user text can
+/// never break the JSON. Buttons are Action.Execute with an Action.Submit fallback carrying the same data.
+/// Views of other features are rendered by their registered <see cref="ICardContributor"/>.
+/// </summary>
+internal sealed class AdaptiveCardRenderer(ITextRenderer text, IEnumerable<ICardContributor> contributors) : ICardRenderer
+{
+    public AdaptiveCardRenderer(ITextRenderer text)
+        : this(text, [])
+    {
+    }
+
+    public JsonObject Render(ViewModel view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        foreach (var contributor in contributors)
+        {
+            if (contributor.TryRender(view, out var contributed))
+            {
+                return contributed;
+            }
+        }
+
+        var card = new AdaptiveCard(Body(view), ViewActions.For(view).Select(ToCardAction).ToImmutableArray())
+        {
+            FallbackText = text.Render(view),
+        };
+        return Serialize(card);
+    }
+
+    internal static JsonObject Serialize(AdaptiveCard card) =>
+        JsonSerializer.SerializeToNode(card, CardJsonContext.Default.AdaptiveCard)!.AsObject();
+
+    private static ImmutableArray<CardElement> Body(ViewModel view) => view switch
+    {
+        WelcomeView w => InfoCards.Welcome(w),
+        QuestionView q => QuestionCard.Build(q),
+        AnsweredView a => [Blocks.Subtle(a.Prompt), Blocks.Colored($"Answered: {a.Answer}", TextColor.Good)],
+        RecommendationView r => RecommendationCard.Build(r),
+        StageWalkView s => StageWalkCard.Build(s),
+        HelpView h => InfoCards.Help(h),
+        TourStageView t => TourCards.Stage(t),
+        TourAnswerView a => TourCards.Answer(a),
+        NoticeView n => [n.Tone switch
+        {
+            NoticeTone.Good => new TextBlock(n.Text) { Color = TextColor.Good },
+            NoticeTone.Warning => new TextBlock(n.Text) { Color = TextColor.Warning },
+            _ => Blocks.Body(n.Text),
+        }],
+        _ => throw new ArgumentOutOfRangeException(nameof(view), view.GetType().Name, "No card for this view."),
+    };
+
+    private static CardAction ToCardAction(ViewAction action) =>
+        new ExecuteAction(action.Title, action.Command, action.Data)
+        {
+            Style = action.IsPrimary ? ActionStyle.Positive : null,
+            Fallback = new SubmitAction(action.Title, action.Data) { Style = action.IsPrimary ? ActionStyle.Positive : null },
+        };
+}

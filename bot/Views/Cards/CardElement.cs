@@ -1,0 +1,19 @@
+using System.Text.Json.Serialization;
+
+namespace FlywheelBot.Views.Cards;
+
+/// <summary>An Adaptive Card body element. The <c>type</c> discriminator is written first by the serializer.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(TextBlock), "TextBlock")]
+[JsonDerivedType(typeof(Container), "Container")]
+[JsonDerivedType(typeof(FactSet), "FactSet")]
+[JsonDerivedType(typeof(ChoiceSetInput), "Input.ChoiceSet")]
+[JsonDerivedType(typeof(NumberInput), "Input.Number")]
+internal abstract record CardElement
+{
+    public string? Id { get; init; }
+
+    public Spacing? Spacing { get; init; }
+
+    public bool? Separator { get; init; }
+}

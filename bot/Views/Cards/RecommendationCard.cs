@@ -1,0 +1,43 @@
+using System.Collections.Immutable;
+using System.Globalization;
+
+namespace FlywheelBot.Views.Cards;
+
+/// <summary>Body of the recommendation: the one activity, why, first step, metric to watch, stop-doing, assumptions.</summary>
+internal static class RecommendationCard
+{
+    public static ImmutableArray<CardElement> Build(RecommendationView view)
+    {
+        var body = ImmutableArray.CreateBuilder<CardElement>();
+        body.Add(Blocks.Subtle(view.Source ?? "Your next move"));
+        body.Add(Blocks.Heading(view.ActivityTitle));
+        body.Add(view.IsOptimisation
+            ? Blocks.Colored($"Optimise: {view.StageName} (stage {view.StageNumber} of 5). Nothing is on fire.", TextColor.Good)
+            : Blocks.Colored($"Bottleneck: {view.StageName} (stage {view.StageNumber} of 5)", TextColor.Attention));
+        body.Add(Blocks.Body(view.BottleneckReason));
+        body.Add(Blocks.Label("Why this"));
+        body.Add(Blocks.Body(view.Why));
+        body.Add(Blocks.Label("First step this week"));
+        body.Add(Blocks.Body(view.FirstStep));
+        body.Add(new FactSet(
+        [
+            new Fact("Watch", view.MetricToWatch),
+            new Fact("Target", view.Target),
+            new Fact("Review on", view.ReviewOn.ToString("ddd d MMM yyyy", CultureInfo.InvariantCulture)),
+        ])
+        { Spacing = Spacing.Medium });
+        if (!view.StopDoing.IsDefaultOrEmpty)
+        {
+            body.Add(Blocks.Label("Stop doing for now"));
+            body.AddRange(view.StopDoing.Select(s => Blocks.Bullet($"{s.Title}: {s.Why}")));
+        }
+
+        if (!view.Assumptions.IsDefaultOrEmpty)
+        {
+            body.Add(Blocks.Label("What I assumed"));
+            body.AddRange(view.Assumptions.Select(a => (CardElement)(Blocks.Bullet(a) with { IsSubtle = true })));
+        }
+
+        return body.ToImmutable();
+    }
+}

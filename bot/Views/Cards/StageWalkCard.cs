@@ -1,0 +1,37 @@
+using System.Collections.Immutable;
+using FlywheelBot.Flywheel;
+
+namespace FlywheelBot.Views.Cards;
+
+/// <summary>Body of "Why this?": one block per stage, the bottleneck in an emphasised container.</summary>
+internal static class StageWalkCard
+{
+    public static ImmutableArray<CardElement> Build(StageWalkView view)
+    {
+        var body = ImmutableArray.CreateBuilder<CardElement>();
+        body.Add(Blocks.Heading("How your flywheel looks"));
+        foreach (var stage in view.Stages)
+        {
+            var items = ImmutableArray.CreateBuilder<CardElement>();
+            items.Add(new TextBlock(ViewTexts.StageHeadline(stage))
+            {
+                Weight = TextWeight.Bolder,
+                Color = stage.Status switch
+                {
+                    StageStatus.Weak => TextColor.Attention,
+                    StageStatus.Healthy => TextColor.Good,
+                    _ => null,
+                },
+            });
+            items.AddRange(stage.Evidence.Select(e => (CardElement)Blocks.Subtle(e)));
+            body.Add(new Container(items.ToImmutable())
+            {
+                Style = stage.IsBottleneck ? ContainerStyle.Emphasis : null,
+                Spacing = Spacing.Medium,
+            });
+        }
+
+        body.Add(Blocks.Body(view.Reason) with { Spacing = Spacing.Medium });
+        return body.ToImmutable();
+    }
+}
