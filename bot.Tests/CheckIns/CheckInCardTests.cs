@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using FlywheelBot.CheckIns;
 using FlywheelBot.CheckIns.Views;
@@ -41,7 +40,7 @@ public sealed class CheckInCardTests
     [MemberData(nameof(ViewNames))]
     public void Every_check_in_view_renders_as_an_adaptive_card_1_5_under_40_kb(string name)
     {
-        Assert.True(CheckInCardBuilder.TryRender(Samples()[name], out var card));
+        Assert.True(new CheckInCardContributor().TryRender(Samples()[name], out var card));
         var json = card.ToJsonString();
 
         Assert.Equal("AdaptiveCard", (string?)card["type"]);
@@ -68,7 +67,7 @@ public sealed class CheckInCardTests
     [Fact]
     public void The_check_in_card_has_one_number_input_per_metric_named_for_the_answer_command()
     {
-        CheckInCardBuilder.TryRender(Samples()["prompt"], out var card);
+        new CheckInCardContributor().TryRender(Samples()["prompt"], out var card);
         var inputs = card["body"]!.AsArray().Where(e => (string?)e!["type"] == "Input.Number").ToList();
         Assert.Equal(["metric:monthly_visitors", "metric:activation_pct"], inputs.Select(i => (string?)i!["id"]));
         Assert.Equal("last: 5,400", (string?)inputs[0]!["placeholder"]);
@@ -78,7 +77,7 @@ public sealed class CheckInCardTests
     [Fact]
     public void The_history_card_embeds_the_chart_as_a_png_data_uri()
     {
-        CheckInCardBuilder.TryRender(Samples()["history"], out var card);
+        new CheckInCardContributor().TryRender(Samples()["history"], out var card);
         var image = card["body"]!.AsArray().Single(e => (string?)e!["type"] == "Image");
         var url = (string)image!["url"]!;
         Assert.StartsWith("data:image/png;base64,", url, StringComparison.Ordinal);
@@ -90,7 +89,7 @@ public sealed class CheckInCardTests
     [Fact]
     public void The_setup_card_shows_the_zone_and_submits_day_time_and_zone_inputs()
     {
-        CheckInCardBuilder.TryRender(Samples()["setup"], out var card);
+        new CheckInCardContributor().TryRender(Samples()["setup"], out var card);
         var ids = card["body"]!.AsArray().Select(e => (string?)e!["id"]).Where(id => id is not null);
         Assert.Equal(["day", "time", "zone"], ids);
         Assert.Contains("Europe/Berlin", card.ToJsonString(), StringComparison.Ordinal);
@@ -100,19 +99,8 @@ public sealed class CheckInCardTests
     [Fact]
     public void Views_of_other_features_are_left_to_their_renderers()
     {
-        Assert.False(CheckInCardBuilder.TryRender(new OtherView(), out _));
+        Assert.False(new CheckInCardContributor().TryRender(new OtherView(), out _));
         Assert.False(CheckInTextBuilder.TryRender(new OtherView(), out _));
-    }
-
-    /// <summary>Writes every sample card to a folder (for the JS validators; see the card validator tests).</summary>
-    internal static void WriteSamples(string directory)
-    {
-        Directory.CreateDirectory(directory);
-        foreach (var (name, view) in Samples())
-        {
-            CheckInCardBuilder.TryRender(view, out var card);
-            File.WriteAllText(Path.Combine(directory, $"checkin-{name}.json"), card.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
-        }
     }
 
     private sealed record OtherView : ViewModel;

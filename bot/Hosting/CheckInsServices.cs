@@ -1,6 +1,8 @@
 using FlywheelBot.Advisor;
 using FlywheelBot.CheckIns;
 using FlywheelBot.CheckIns.History;
+using FlywheelBot.CheckIns.Views;
+using FlywheelBot.Views;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace FlywheelBot.Hosting;
@@ -9,7 +11,8 @@ internal static class CheckInsServices
 {
     /// <summary>
     /// Registers weekly check-ins (bot/CheckIns/): <see cref="CheckInOptions"/> (section <c>CheckIns</c>, validated at
-    /// start-up), the command interceptor (an <see cref="ITurnInterceptor"/>), the history recorder
+    /// start-up), the command interceptor (an <see cref="ITurnInterceptor"/>), the card and text contributors for the
+    /// check-in views, the history recorder
     /// (<see cref="IDiagnosisRecorder"/>) and the <see cref="CheckInScheduler"/> hosted service.
     /// Needs <see cref="Storage.IDocumentStore"/>, <see cref="ITeamProfileStore"/>, the channel's
     /// <see cref="Channels.IProactiveMessenger"/>/<see cref="Channels.IConversationDirectory"/> and the engine.
@@ -28,6 +31,8 @@ internal static class CheckInsServices
         services.TryAddSingleton<CheckInAnswerHandler>();
         services.TryAddSingleton<IDiagnosisRecorder, HistoryRecorder>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITurnInterceptor, CheckInInterceptor>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ICardContributor, CheckInCardContributor>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITextContributor, CheckInTextContributor>());
         services.TryAddSingleton<CheckInScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<CheckInScheduler>());
         return services;

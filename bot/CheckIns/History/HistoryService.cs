@@ -9,8 +9,8 @@ internal sealed class HistoryService(HistoryStore history, ICheckInAdvice advice
     public const int TrendSnapshots = 500;
     public const int MaxExportRows = 2000;
 
-    /// <summary>The CSV a chat message can carry (a card with it and its fallback text stays under 40 KB).</summary>
-    public const int MaxCsvChars = 14_000;
+    /// <summary>The CSV a chat message can carry (the activity: card, its fallback text and the summary, stays under 40 KB).</summary>
+    public const int MaxCsvChars = 11_000;
 
     public async Task<CheckInHistoryView> TrendAsync(string conversationKey, string timeZoneId, CancellationToken cancellationToken)
     {
