@@ -39,7 +39,7 @@ public sealed class CheckInEndToEndTests : IAsyncLifetime
         }
     }
 
-    [Fact(Skip = "Needs the Bot Framework channel and the advisor in this branch (not merged yet).")]
+    [Fact]
     public async Task A_subscribed_conversation_gets_one_check_in_a_follow_up_and_nothing_twice_after_a_restart()
     {
         var bot = await StartBotAsync();
