@@ -58,6 +58,8 @@ public sealed class CheckInEndToEndTests : IAsyncLifetime
             var checkIn = await WaitForAsync(() => Proactive().FirstOrDefault(), due.AddSeconds(90) - DateTimeOffset.UtcNow);
             Assert.True(DateTimeOffset.UtcNow >= due, "not before its minute");
             Assert.Contains("Weekly check-in", checkIn.ToJsonString(), StringComparison.Ordinal);
+            Assert.Contains("metric:monthly_visitors", checkIn.ToJsonString(), StringComparison.Ordinal); // asks for the awareness metrics
+            Assert.Equal("application/vnd.microsoft.card.adaptive", (string?)checkIn["attachments"]![0]!["contentType"]);
             await Task.Delay(TimeSpan.FromSeconds(3)); // several polls later: still one
             Assert.Single(Proactive());
 
