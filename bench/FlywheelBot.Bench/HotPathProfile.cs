@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using System.Globalization;
+using FlywheelBot.Advisor;
+using FlywheelBot.Advisor.Conversation;
+using FlywheelBot.Hosting;
+using FlywheelBot.Storage;
+using FlywheelBot.Views;
+
+namespace FlywheelBot.Bench;
+
+/// <summary>
+/// <c>profile</c> mode: times the pieces of one interview turn in-process, one at a time (no HTTP), so a slow turn
+/// can be attributed: the whole turn handler, the pure advisor, card and text rendering, and a storage read and write.
+/// Prints microseconds per operation.
+/// </summary>
+internal static class HotPathProfile
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), $"flywheel-profile-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(directory);
+        try
+        {
+            var app = BotHost.Build([.. args, "--environment=Development", "--Logging:LogLevel:Default=Warning", $"--Storage:ConnectionString=Data Source={Path.Combine(directory, "profile.db")}"]);
+            await app.StartAsync();
+            var services = app.Services;
+            var handler = services.GetRequiredService<ITurnHandler>();
+            var advisor = services.GetRequiredService<FlywheelBot.Advisor.Conversation.Advisor>();
+            var cards = services.GetRequiredService<ICardRenderer>();
+            var text = services.GetRequiredService<ITextRenderer>();
+            var store = services.GetRequiredService<IDocumentStore>();
+            const int conversations = 300;
+
+            var views = new List<ViewModel>();
+            await Time("turn handler (store + advisor, no rendering)", conversations * InterviewScript.Turns.Length, async () =>
+            {
+                for (var c = 0; c < conversations; c++)
+                {
+                    foreach (var said in InterviewScript.Turns)
+                    {
+                        var output = await handler.HandleAsync(InboundTurn.Message($"profile:{c}", said), CancellationToken.None);
+                        if (c == 0)
+                        {
+                            views.AddRange(output.Replies);
+                        }
+                    }
+                }
+            });
+
+            var now = DateTimeOffset.UtcNow;
+            await Time("advisor NextTurn (pure)", conversations * InterviewScript.Turns.Length, () =>
+            {
+                for (var c = 0; c < conversations; c++)
+                {
+                    var state = ConversationState.Empty;
+                    foreach (var said in InterviewScript.Turns)
+                    {
+                        var input = AdvisorInput.From(InboundTurn.Message("p", said), null);
+                        state = advisor.NextTurn(state, input, now).State;
+                    }
+                }
+
+                return Task.CompletedTask;
+            });
+
+            await Time("card render (per reply view)", conversations * views.Count, () =>
+            {
+                for (var c = 0; c < conversations; c++)
+                {
+                    foreach (var view in views)
+                    {
+                        _ = cards.Render(view).ToJsonString();
+                    }
+                }
+
+                return Task.CompletedTask;
+            });
+
+            await Time("text render (per reply view)", conversations * views.Count, () =>
+            {
+                for (var c = 0; c < conversations; c++)
+                {
+                    foreach (var view in views)
+                    {
+                        _ = text.Render(view);
+                    }
+                }
+
+                return Task.CompletedTask;
+            });
+
+            await Time("store put (upsert) + get", 5000, async () =>
+            {
+                for (var i = 0; i < 5000; i++)
+                {
+                    await store.PutAsync(new DocumentWrite("profile-bench", $"k{i % 100}", """{"a":1}""", null), CancellationToken.None);
+                    await store.GetAsync("profile-bench", $"k{i % 100}", CancellationToken.None);
+                }
+            });
+
+            await app.StopAsync();
+            return 0;
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static async Task Time(string what, int operations, Func<Task> work)
+    {
+        await work(); // warm-up (JIT, caches)
+        var clock = Stopwatch.StartNew();
+        await work();
+        clock.Stop();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{what,-48} {clock.Elapsed.TotalMicroseconds / operations,10:F1} us/op  ({operations} ops)"));
+    }
+}
