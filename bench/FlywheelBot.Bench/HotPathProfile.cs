@@ -89,6 +89,39 @@ internal static class HotPathProfile
                 return Task.CompletedTask;
             });
 
+            var dedup = services.GetRequiredService<FlywheelBot.Channels.BotFramework.Inbound.ActivityDeduplicator>();
+            var directory2 = services.GetRequiredService<FlywheelBot.Channels.IConversationDirectory>();
+            var factory = services.GetRequiredService<FlywheelBot.Channels.BotFramework.Outbound.ActivityFactory>();
+            var inbound = System.Text.Json.JsonSerializer.Deserialize(
+                TurnDriver.ActivityJson("a1", "profile-conv", "start"), FlywheelBot.Channels.BotFramework.Wire.BotFrameworkJsonContext.Default.Activity)!;
+            await Time("dedup claim (insert-if-absent)", 3000, async () =>
+            {
+                for (var i = 0; i < 3000; i++)
+                {
+                    await dedup.TryClaimAsync(inbound with { Id = Guid.NewGuid().ToString("N") }, CancellationToken.None);
+                }
+            });
+            await Time("conversation directory save (unchanged)", 3000, async () =>
+            {
+                for (var i = 0; i < 3000; i++)
+                {
+                    await directory2.SaveAsync(FlywheelBot.Channels.BotFramework.Inbound.ActivityMapper.ToAddress(inbound, "bot"), CancellationToken.None);
+                }
+            });
+            await Time("reply activities + JSON body (per reply view)", conversations * views.Count, () =>
+            {
+                for (var c = 0; c < conversations; c++)
+                {
+                    foreach (var view in views)
+                    {
+                        var body = new FlywheelBot.Channels.BotFramework.Wire.ExpectedReplies([factory.Reply(inbound, view)]);
+                        _ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, FlywheelBot.Channels.BotFramework.Wire.BotFrameworkJsonContext.Default.ExpectedReplies);
+                    }
+                }
+
+                return Task.CompletedTask;
+            });
+
             await Time("store put (upsert) + get", 5000, async () =>
             {
                 for (var i = 0; i < 5000; i++)

@@ -93,6 +93,8 @@ internal sealed class TurnDriver(HttpClient client)
 
     private static StringContent Content(string json) => new(json, Encoding.UTF8, "application/json");
 
+    public static string ActivityJson(string id, string conversationId, string text) => Activity(id, conversationId, text);
+
     private static string Activity(string id, string conversationId, string text) => new JsonObject
     {
         ["type"] = "message",
