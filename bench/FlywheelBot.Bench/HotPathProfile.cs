@@ -89,6 +89,27 @@ internal static class HotPathProfile
                 return Task.CompletedTask;
             });
 
+            var midInterview = (await store.GetAsync("dialogs", "profile:0", CancellationToken.None))?.Json
+                ?? System.Text.Json.JsonSerializer.Serialize(ConversationState.Empty, AdvisorJsonContext.Default.ConversationState);
+            await Time("dialog state JSON read + write", 5000, () =>
+            {
+                for (var i = 0; i < 5000; i++)
+                {
+                    var state = System.Text.Json.JsonSerializer.Deserialize(midInterview, AdvisorJsonContext.Default.ConversationState)!;
+                    _ = System.Text.Json.JsonSerializer.Serialize(state, AdvisorJsonContext.Default.ConversationState);
+                }
+
+                return Task.CompletedTask;
+            });
+            var versioned = services.GetRequiredService<IVersionedStore>();
+            await Time("versioned update of the dialog (lock, get, put)", 3000, async () =>
+            {
+                for (var i = 0; i < 3000; i++)
+                {
+                    await versioned.UpdateAsync("dialogs", $"profile-v:{i % 50}", AdvisorJsonContext.Default.ConversationState, v => v.Value ?? ConversationState.Empty, null, CancellationToken.None);
+                }
+            });
+
             var dedup = services.GetRequiredService<FlywheelBot.Channels.BotFramework.Inbound.ActivityDeduplicator>();
             var directory2 = services.GetRequiredService<FlywheelBot.Channels.IConversationDirectory>();
             var factory = services.GetRequiredService<FlywheelBot.Channels.BotFramework.Outbound.ActivityFactory>();
