@@ -56,7 +56,7 @@ internal sealed class AdaptiveCardRenderer(ITextRenderer text, IEnumerable<ICard
         _ => throw new ArgumentOutOfRangeException(nameof(view), view.GetType().Name, "No card for this view."),
     };
 
-    private static CardAction ToCardAction(ViewAction action) =>
+    internal static CardAction ToCardAction(ViewAction action) =>
         new ExecuteAction(action.Title, action.Command, action.Data)
         {
             Style = action.IsPrimary ? ActionStyle.Positive : null,
