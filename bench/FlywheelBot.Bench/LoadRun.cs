@@ -33,7 +33,7 @@ internal static class LoadRun
             var driver = new TurnDriver(client);
 
             await driver.WarmUpAsync(options.Connections);
-            var turns = await driver.RunInterviewsAsync(options.Conversations, options.Connections, $"bench-{provider}");
+            var turns = await driver.RunInterviewsAsync(options.Conversations, options.Connections, $"bench-{provider}-{Guid.NewGuid():N}");
             var bare = await driver.RunBareAsync(turns.Requests, options.Connections);
             var rss = server.PeakResidentMegabytes();
 

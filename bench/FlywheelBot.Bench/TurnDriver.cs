@@ -33,18 +33,34 @@ internal sealed class TurnDriver(HttpClient client)
         {
             var ok = true;
             var conversation = $"{prefix}-{index}";
-            foreach (var text in InterviewScript.Turns)
+            for (var turn = 0; turn < InterviewScript.Turns.Length; turn++)
             {
-                var body = Activity(Guid.NewGuid().ToString("N"), conversation, text);
+                var body = Activity(Guid.NewGuid().ToString("N"), conversation, InterviewScript.Turns[turn]);
                 var started = Stopwatch.GetTimestamp();
                 using var response = await client.PostAsync("/api/messages", Content(body));
                 var payload = await response.Content.ReadAsStringAsync();
                 latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                ok &= response.StatusCode == HttpStatusCode.OK && JsonNode.Parse(payload)?["activities"] is JsonArray { Count: > 0 };
+                ok &= IsGoodReply(response.StatusCode, payload, last: turn == InterviewScript.Turns.Length - 1);
             }
 
             return ok;
         });
+
+    /// <summary>
+    /// A turn succeeded when it got 200 with at least one reply activity and no apology; the last turn's replies must
+    /// carry the recommendation card (so a conversation that lost its place, or re-asked a question, counts as failed).
+    /// </summary>
+    private static bool IsGoodReply(HttpStatusCode status, string payload, bool last)
+    {
+        if (status != HttpStatusCode.OK || JsonNode.Parse(payload)?["activities"] is not JsonArray { Count: > 0 } replies)
+        {
+            return false;
+        }
+
+        var texts = replies.Select(r => r?["summary"]?.GetValue<string>() ?? r?["text"]?.GetValue<string>() ?? string.Empty).ToList();
+        return !texts.Any(t => t.Contains(InterviewScript.ApologyMarker, StringComparison.Ordinal))
+            && (!last || texts.Any(t => t.Contains(InterviewScript.RecommendationMarker, StringComparison.Ordinal)));
+    }
 
     private static async Task<Measurement> Measure(int units, int connections, Func<int, ConcurrentBag<double>, Task<bool>> work)
     {
@@ -76,6 +92,8 @@ internal sealed class TurnDriver(HttpClient client)
     }
 
     private static StringContent Content(string json) => new(json, Encoding.UTF8, "application/json");
+
+    public static string ActivityJson(string id, string conversationId, string text) => Activity(id, conversationId, text);
 
     private static string Activity(string id, string conversationId, string text) => new JsonObject
     {

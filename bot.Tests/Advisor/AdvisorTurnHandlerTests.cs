@@ -91,6 +91,42 @@ public sealed class AdvisorTurnHandlerTests
     }
 
     [Fact]
+    public async Task An_untouched_dialog_expires_after_the_configured_retention_and_the_purge_removes_it()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"flywheel-advisor-{Guid.NewGuid():N}.db");
+        var storage = new StorageOptions { DialogStateRetention = TimeSpan.FromDays(7) };
+        try
+        {
+            using var docs = await Sqlite(path);
+            using var purger = new ExpiredRecordPurger(docs, Options.Create(storage), _clock, NullLogger<ExpiredRecordPurger>.Instance);
+            var handler = Handler(docs, storage);
+            await Say(handler, "start");
+            Assert.Equal(_clock.GetUtcNow().AddDays(7), (await docs.GetAsync(AdvisorTurnHandler.Collection, Key, CancellationToken.None))!.ExpiresAt);
+
+            _clock.Advance(TimeSpan.FromDays(6));
+            await Say(handler, "sdm");
+            _clock.Advance(TimeSpan.FromDays(6));
+            await purger.PurgeOnceAsync(CancellationToken.None);
+            Assert.Equal(1, await DialogRowsAsync(path));
+
+            _clock.Advance(TimeSpan.FromDays(1));
+            await purger.PurgeOnceAsync(CancellationToken.None);
+            Assert.Equal(0, await DialogRowsAsync(path));
+
+            var output = await Say(handler, "start");
+            Assert.Equal(BasicQuestions.AudienceId, Assert.IsType<QuestionView>(output.Replies[^1]).QuestionId);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var file in Directory.GetFiles(Path.GetTempPath(), Path.GetFileName(path) + "*"))
+            {
+                File.Delete(file);
+            }
+        }
+    }
+
+    [Fact]
     public async Task A_finished_interview_saves_the_profile_and_records_the_diagnosis()
     {
         var docs = new InMemoryDocumentStore(_clock);
@@ -185,6 +221,15 @@ public sealed class AdvisorTurnHandlerTests
         return store;
     }
 
+    private static async Task<long> DialogRowsAsync(string path)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False");
+        await connection.OpenAsync();
+        await using var count = connection.CreateCommand();
+        count.CommandText = "SELECT count(*) FROM documents WHERE collection = 'dialogs';";
+        return (long)(await count.ExecuteScalarAsync())!;
+    }
+
     private static VersionedStore Versioned(IDocumentStore docs) => new(docs, NullLogger<VersionedStore>.Instance);
 
     private static Task<TurnOutput> Say(ITurnHandler handler, string text) =>
@@ -200,7 +245,10 @@ public sealed class AdvisorTurnHandlerTests
         ImmutableHashSet<string>.Empty,
         _clock.GetUtcNow());
 
-    private AdvisorTurnHandler Handler(IDocumentStore docs, params ITurnInterceptor[] interceptors)
+    private AdvisorTurnHandler Handler(IDocumentStore docs, params ITurnInterceptor[] interceptors) =>
+        Handler(docs, new StorageOptions(), interceptors);
+
+    private AdvisorTurnHandler Handler(IDocumentStore docs, StorageOptions storage, params ITurnInterceptor[] interceptors)
     {
         var store = Versioned(docs);
         return new AdvisorTurnHandler(
@@ -210,7 +258,7 @@ public sealed class AdvisorTurnHandlerTests
             interceptors,
             [_recorder.Object],
             _clock,
-            Options.Create(new StorageOptions()),
+            Options.Create(storage),
             NullLogger<AdvisorTurnHandler>.Instance);
     }
 

@@ -6,20 +6,19 @@ namespace FlywheelBot.Storage;
 /// <summary>
 /// Typed read-modify-write over <see cref="IDocumentStore"/>. Updates of one key are serialized within this process
 /// (<see cref="KeyedLock"/>); a writer elsewhere (another instance) is caught by the version check, and the loser
-/// re-reads and re-applies, at most <see cref="MaxAttempts"/> times before <see cref="StoreConflictException"/>,
-/// after a short random pause that grows with each attempt, so two busy instances cannot keep colliding in lockstep.
+/// re-reads and re-applies, at most <see cref="MaxAttempts"/> times before <see cref="StoreConflictException"/>.
+/// Between attempts it waits a short random moment (growing with the attempt, at most <see cref="MaxBackoffMs"/> ms),
+/// so an instance that keeps losing to a busy one is not starved; only this key's local lock is held meanwhile.
 /// A record that does not deserialize (corrupt JSON, or a type that rejects an unknown future schema by throwing
 /// <see cref="JsonException"/>, e.g. from <c>IJsonOnDeserialized</c>) is logged and read as absent, keeping its
 /// version so the caller's fresh value overwrites it.
 /// </summary>
-internal sealed class VersionedStore(IDocumentStore store, ILogger<VersionedStore> logger, TimeProvider clock) : IVersionedStore
+internal sealed class VersionedStore(IDocumentStore store, ILogger<VersionedStore> logger, TimeProvider? clock = null) : IVersionedStore
 {
-    public const int MaxAttempts = 10;
+    public const int MaxAttempts = 32;
+    public const int MaxBackoffMs = 8;
 
-    public VersionedStore(IDocumentStore store, ILogger<VersionedStore> logger)
-        : this(store, logger, TimeProvider.System)
-    {
-    }
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
     private readonly KeyedLock _locks = new();
 
@@ -63,7 +62,7 @@ internal sealed class VersionedStore(IDocumentStore store, ILogger<VersionedStor
             logger.VersionConflict(collection, attempt);
             if (attempt < MaxAttempts)
             {
-                await Task.Delay(ConflictPause(attempt), clock, cancellationToken);
+                await Task.Delay(Backoff(attempt), _clock, cancellationToken);
             }
         }
 
@@ -71,9 +70,9 @@ internal sealed class VersionedStore(IDocumentStore store, ILogger<VersionedStor
         throw new StoreConflictException(collection, MaxAttempts);
     }
 
-    /// <summary>1 ms up to 2^attempt ms (at most 256 ms), at random: spreads retries of competing instances apart.</summary>
-    private static TimeSpan ConflictPause(int attempt) =>
-        TimeSpan.FromMilliseconds(Random.Shared.Next(1, 1 << Math.Min(attempt + 1, 8)));
+    /// <summary>Up to <c>min(attempt, MaxBackoffMs)</c> ms, at random: contenders stop retrying in lockstep.</summary>
+    private static TimeSpan Backoff(int attempt) =>
+        TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * Math.Min(attempt, MaxBackoffMs));
 
     private Versioned<T> Deserialize<T>(StoredDocument? document, JsonTypeInfo<T> type)
         where T : class

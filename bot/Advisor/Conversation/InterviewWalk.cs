@@ -27,6 +27,9 @@ internal static class InterviewWalk
         }
 
         var audience = interview.Audience ?? InterviewDefaults.Audience;
+
+        // The answers do not change during the walk, so one diagnosis serves every stage (computed only when needed).
+        Diagnosis? diagnosis = null;
         foreach (var stage in Enum.GetValues<StageId>())
         {
             foreach (var metric in guide.DecidingMetrics(audience, stage))
@@ -37,7 +40,8 @@ internal static class InterviewWalk
                 }
             }
 
-            var assessment = guide.Diagnose(interview.ToInput(doing)).Stages.FirstOrDefault(s => s.Stage == stage);
+            diagnosis ??= guide.Diagnose(interview.ToInput(doing));
+            var assessment = diagnosis.Stages.FirstOrDefault(s => s.Stage == stage);
             if (assessment?.Status == StageStatus.Weak)
             {
                 return null;

@@ -36,10 +36,6 @@ internal sealed class BotFrameworkOptions
     [Range(typeof(TimeSpan), "00:00:00.010", "00:00:14")]
     public TimeSpan AckTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>How long processed activity ids are remembered for de-duplication.</summary>
-    [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
-    public TimeSpan ActivityIdRetention { get; set; } = TimeSpan.FromHours(24);
-
     /// <summary>Shortest time between two signing-key refreshes triggered by an unknown key id.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan MetadataRefreshInterval { get; set; } = TimeSpan.FromMinutes(5);

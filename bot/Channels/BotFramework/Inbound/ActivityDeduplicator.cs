@@ -6,10 +6,11 @@ namespace FlywheelBot.Channels.BotFramework.Inbound;
 
 /// <summary>
 /// Processes each activity id once: the first delivery claims <c>{channelId}:{conversationId}:{activityId}</c> in the
-/// <c>activity-ids</c> collection (insert-if-absent, expiring after <see cref="BotFrameworkOptions.ActivityIdRetention"/>),
-/// a redelivery finds it taken. Works across instances sharing a store.
+/// <c>activity-ids</c> collection (insert-if-absent), a redelivery finds it taken. Works across instances sharing a store.
+/// Claims expire after <see cref="StorageOptions.ProcessedActivityRetention"/> (<c>Storage:ProcessedActivityRetention</c>,
+/// the one retention setting for processed activity ids) and are then removed by the storage purge.
 /// </summary>
-internal sealed class ActivityDeduplicator(IDocumentStore store, TimeProvider clock, IOptions<BotFrameworkOptions> options)
+internal sealed class ActivityDeduplicator(IDocumentStore store, TimeProvider clock, IOptions<StorageOptions> options)
 {
     public const string Collection = "activity-ids";
 
@@ -22,7 +23,7 @@ internal sealed class ActivityDeduplicator(IDocumentStore store, TimeProvider cl
         }
 
         var now = clock.GetUtcNow();
-        return MarkerRecord.TryInsertAsync(store, Collection, Key(activity), now, now + options.Value.ActivityIdRetention, cancellationToken);
+        return MarkerRecord.TryInsertAsync(store, Collection, Key(activity), now, now + options.Value.ProcessedActivityRetention, cancellationToken);
     }
 
     /// <summary>Gives a claim back when processing failed for a reason other than the turn, so a redelivery is processed.</summary>

@@ -50,14 +50,16 @@ internal sealed class ActivityFactory(ICardRenderer cards, ITextRenderer text)
         };
     }
 
+    /// <summary>The rendered card as is when it has its own fallback text (the usual case); otherwise a copy with one.</summary>
     private static JsonObject WithFallback(JsonObject rendered, string fallback)
     {
-        var card = rendered.DeepClone().AsObject();
-        if (!card.ContainsKey("fallbackText"))
+        if (rendered.ContainsKey("fallbackText"))
         {
-            card["fallbackText"] = fallback;
+            return rendered;
         }
 
+        var card = rendered.DeepClone().AsObject();
+        card["fallbackText"] = fallback;
         return card;
     }
 
