@@ -45,8 +45,7 @@ internal sealed class PostgresDocumentStore : IDocumentStore, IStorageSchema, IA
     private readonly NpgsqlDataSource _dataSource;
     private readonly TimeProvider _clock;
     private readonly ILogger _logger;
-    private readonly SemaphoreSlim _migrateGate = new(1, 1);
-    private volatile bool _migrated;
+    private readonly OnceGate _migration = new();
 
     public PostgresDocumentStore(string connectionString, TimeProvider clock, ILogger<PostgresDocumentStore> logger)
     {
@@ -184,27 +183,7 @@ internal sealed class PostgresDocumentStore : IDocumentStore, IStorageSchema, IA
         return total;
     }
 
-    public async Task MigrateAsync(CancellationToken cancellationToken)
-    {
-        if (_migrated)
-        {
-            return;
-        }
-
-        await _migrateGate.WaitAsync(cancellationToken);
-        try
-        {
-            if (!_migrated)
-            {
-                await MigrateCoreAsync(cancellationToken);
-                _migrated = true;
-            }
-        }
-        finally
-        {
-            _migrateGate.Release();
-        }
-    }
+    public Task MigrateAsync(CancellationToken cancellationToken) => _migration.RunAsync(MigrateCoreAsync, cancellationToken);
 
     public async Task<IReadOnlyList<int>> GetAppliedMigrationsAsync(CancellationToken cancellationToken)
     {
@@ -216,17 +195,17 @@ internal sealed class PostgresDocumentStore : IDocumentStore, IStorageSchema, IA
     public async ValueTask DisposeAsync()
     {
         await _dataSource.DisposeAsync();
-        _migrateGate.Dispose();
+        _migration.Dispose();
     }
 
     public void Dispose()
     {
         _dataSource.Dispose();
-        _migrateGate.Dispose();
+        _migration.Dispose();
     }
 
     private Task EnsureMigratedAsync(CancellationToken cancellationToken) =>
-        _migrated ? Task.CompletedTask : MigrateAsync(cancellationToken);
+        _migration.RunAsync(MigrateCoreAsync, cancellationToken);
 
     private async Task MigrateCoreAsync(CancellationToken cancellationToken)
     {

@@ -46,8 +46,7 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IStorageSchema, IDis
     private readonly ILogger _logger;
     private readonly SqliteSessionPool _sessions;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
-    private readonly SemaphoreSlim _migrateGate = new(1, 1);
-    private volatile bool _migrated;
+    private readonly OnceGate _migration = new();
 
     /// <summary>
     /// Opens (lazily) the file named by <paramref name="connectionString"/>; a relative <c>Data Source</c> resolves
@@ -223,27 +222,7 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IStorageSchema, IDis
         return total;
     }
 
-    public async Task MigrateAsync(CancellationToken cancellationToken)
-    {
-        if (_migrated)
-        {
-            return;
-        }
-
-        await _migrateGate.WaitAsync(cancellationToken);
-        try
-        {
-            if (!_migrated)
-            {
-                await MigrateCoreAsync(cancellationToken);
-                _migrated = true;
-            }
-        }
-        finally
-        {
-            _migrateGate.Release();
-        }
-    }
+    public Task MigrateAsync(CancellationToken cancellationToken) => _migration.RunAsync(MigrateCoreAsync, cancellationToken);
 
     public async Task<IReadOnlyList<int>> GetAppliedMigrationsAsync(CancellationToken cancellationToken)
     {
@@ -256,7 +235,7 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IStorageSchema, IDis
     {
         _sessions.Dispose();
         _writeGate.Dispose();
-        _migrateGate.Dispose();
+        _migration.Dispose();
     }
 
     /// <summary>
@@ -296,7 +275,7 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IStorageSchema, IDis
     }
 
     private Task EnsureMigratedAsync(CancellationToken cancellationToken) =>
-        _migrated ? Task.CompletedTask : MigrateAsync(cancellationToken);
+        _migration.RunAsync(MigrateCoreAsync, cancellationToken);
 
     private async Task MigrateCoreAsync(CancellationToken cancellationToken)
     {
