@@ -2,7 +2,7 @@
 // FlywheelBot and checks what a Teams user would see: the welcome on install (once), the advisor's answer to
 // "what should we do next", the interview answered through the cards (Action.Execute replaces the question card in
 // place; typed answers work too) up to the recommendation, "Why this?" (Action.Submit posts a new message and leaves the
-// card), and an @mention in the group chat. Saves screenshots of both conversations.
+// card), a tour quiz answered on its card, and an @mention in the group chat. Saves screenshots of both conversations.
 // Usage: node playground-e2e.mjs <playground-url> <artifacts-folder> [chromium-path]
 // Prints one line per step; exits 0 when every check passes, 1 with "FAILED: <step>: <reason>" otherwise, 2 on bad usage.
 import { createRequire } from 'node:module';
@@ -149,6 +149,25 @@ try {
     await page.getByRole('button', { name: 'Why this?', exact: true }).last().click();
     await see('How your flywheel looks', 'the stage walk card');
     if ((await count('First step this week')) < 1) fail('the recommendation card disappeared after "Why this?"');
+  });
+
+  await step('a tour quiz answered on the card (Action.Execute) replaces the stage card, feedback follows', async () => {
+    await type('learn');
+    await see('Flywheel tour: stage 1 of 5', 'the first tour card');
+    const answeredBefore = await count('Answered:');
+    const radios = page.getByRole('radio');
+    const choices = await radios.count();
+    if (choices < 2) fail('the tour card has no quiz choices');
+    await radios.last().check();
+    await page.getByRole('button', { name: 'Check my answer', exact: true }).last().click();
+    await page.waitForFunction(
+      (before) => (document.body.innerText.match(/Answered:/g) ?? []).length > before,
+      answeredBefore,
+      { timeout: WAIT },
+    ).catch(() => fail('the tour card was not replaced by the answered quiz'));
+    if ((await page.getByRole('radio').count()) !== 0) fail('the quiz choices are still on screen (card not replaced in place)');
+    await page.getByText(/^(Right\.|Not quite\.)$/).first().waitFor({ state: 'visible', timeout: WAIT })
+      .catch(() => fail('no quiz feedback ("Right." or "Not quite.")'));
     await page.waitForTimeout(500);
     await page.screenshot({ path: join(out, 'personal-chat.png'), fullPage: true });
   });
