@@ -40,7 +40,7 @@ public sealed class PlaygroundTests(ITestOutputHelper output) : IDisposable
         Assert.True(File.Exists(Path.Combine(artifacts, "group-chat.png")), "no screenshot of the group chat");
 
         // What the bot stored says the same: two installs (personal and group), the personal chat's interview answers in
-        // its profile, and the group chat mid-interview.
+        // its profile and the personal chat in the tour (after the quiz), and the group chat mid-interview.
         var stored = await StoredState.ReadAsync(database);
         Assert.Equal(2, stored.Installs.Length);
         var profile = Assert.Single(stored.Profiles);
@@ -50,7 +50,7 @@ public sealed class PlaygroundTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(1m, profile.Metrics["share_of_voice_pct"]);
         var group = Assert.Single(stored.Installs.Where(key => key != profile.ConversationKey));
         Assert.Equal("Interview", stored.DialogModes[group]);
-        Assert.Equal("Idle", stored.DialogModes[profile.ConversationKey]);
+        Assert.Equal("Tour", stored.DialogModes[profile.ConversationKey]);
     }
 
     public void Dispose()
