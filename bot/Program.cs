@@ -22,7 +22,7 @@ try
     await app.RunAsync().ConfigureAwait(false);
     return 0;
 }
-catch (Exception exception) when (StartupErrors.TryDescribe(exception, out var problem))
+catch (Exception exception) when (StartupErrors.IsOwnProcess && StartupErrors.TryDescribe(exception, out var problem))
 {
     await Console.Error.WriteLineAsync($"FlywheelBot cannot start: {problem}").ConfigureAwait(false);
     return 1;

@@ -28,5 +28,12 @@ internal static class CardSamples
         }
 
         Advisor.ConversationCorpus.RunAll();
+
+        var checkIns = new FlywheelBot.CheckIns.Views.CheckInCardContributor();
+        foreach (var (name, view) in CheckIns.CheckInCardTests.Samples())
+        {
+            Assert.True(checkIns.TryRender(view, out var card));
+            CardCorpus.Record($"checkin-{name}", card);
+        }
     }
 }

@@ -1,10 +1,40 @@
+using FlywheelBot.Advisor;
+using FlywheelBot.CheckIns;
+using FlywheelBot.CheckIns.History;
+using FlywheelBot.CheckIns.Views;
+using FlywheelBot.Views;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace FlywheelBot.Hosting;
 
 internal static class CheckInsServices
 {
-    /// <summary>Registers the CheckIns feature. Owned by the CheckIns feature; see bot/CheckIns/.</summary>
+    /// <summary>
+    /// Registers weekly check-ins (bot/CheckIns/): <see cref="CheckInOptions"/> (section <c>CheckIns</c>, validated at
+    /// start-up), the command interceptor (an <see cref="ITurnInterceptor"/>), the card and text contributors for the
+    /// check-in views, the history recorder
+    /// (<see cref="IDiagnosisRecorder"/>) and the <see cref="CheckInScheduler"/> hosted service.
+    /// Needs <see cref="Storage.IDocumentStore"/>, <see cref="ITeamProfileStore"/>, the channel's
+    /// <see cref="Channels.IProactiveMessenger"/>/<see cref="Channels.IConversationDirectory"/> and the engine.
+    /// </summary>
     public static IServiceCollection AddCheckIns(this IServiceCollection services)
     {
+        services.AddOptions<CheckInOptions>()
+            .BindConfiguration(CheckInOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton<ICheckInAdvice, EngineCheckInAdvice>();
+        services.TryAddSingleton<CheckInRepository>();
+        services.TryAddSingleton<HistoryStore>();
+        services.TryAddSingleton<HistoryService>();
+        services.TryAddSingleton<CheckInPromptFactory>();
+        services.TryAddSingleton<CheckInAnswerHandler>();
+        services.TryAddSingleton<IDiagnosisRecorder, HistoryRecorder>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITurnInterceptor, CheckInInterceptor>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ICardContributor, CheckInCardContributor>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITextContributor, CheckInTextContributor>());
+        services.TryAddSingleton<CheckInScheduler>();
+        services.AddHostedService(sp => sp.GetRequiredService<CheckInScheduler>());
         return services;
     }
 }

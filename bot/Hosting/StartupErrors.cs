@@ -6,6 +6,12 @@ namespace FlywheelBot.Hosting;
 /// <summary>Recognises the start-up failures that are configuration problems, so they print as one clear message.</summary>
 internal static class StartupErrors
 {
+    /// <summary>
+    /// True when FlywheelBot is the process (not hosted inside a test runner by WebApplicationFactory, which needs the
+    /// exception itself): only then may a start-up failure be turned into a message and an exit code.
+    /// </summary>
+    public static bool IsOwnProcess => System.Reflection.Assembly.GetEntryAssembly() == typeof(StartupErrors).Assembly;
+
     public static bool TryDescribe(Exception exception, out string message)
     {
         message = Unwrap(exception) switch

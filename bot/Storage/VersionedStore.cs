@@ -6,14 +6,20 @@ namespace FlywheelBot.Storage;
 /// <summary>
 /// Typed read-modify-write over <see cref="IDocumentStore"/>. Updates of one key are serialized within this process
 /// (<see cref="KeyedLock"/>); a writer elsewhere (another instance) is caught by the version check, and the loser
-/// re-reads and re-applies, at most <see cref="MaxAttempts"/> times before <see cref="StoreConflictException"/>.
+/// re-reads and re-applies, at most <see cref="MaxAttempts"/> times before <see cref="StoreConflictException"/>,
+/// after a short random pause that grows with each attempt, so two busy instances cannot keep colliding in lockstep.
 /// A record that does not deserialize (corrupt JSON, or a type that rejects an unknown future schema by throwing
 /// <see cref="JsonException"/>, e.g. from <c>IJsonOnDeserialized</c>) is logged and read as absent, keeping its
 /// version so the caller's fresh value overwrites it.
 /// </summary>
-internal sealed class VersionedStore(IDocumentStore store, ILogger<VersionedStore> logger) : IVersionedStore
+internal sealed class VersionedStore(IDocumentStore store, ILogger<VersionedStore> logger, TimeProvider clock) : IVersionedStore
 {
     public const int MaxAttempts = 10;
+
+    public VersionedStore(IDocumentStore store, ILogger<VersionedStore> logger)
+        : this(store, logger, TimeProvider.System)
+    {
+    }
 
     private readonly KeyedLock _locks = new();
 
@@ -55,11 +61,19 @@ internal sealed class VersionedStore(IDocumentStore store, ILogger<VersionedStor
             }
 
             logger.VersionConflict(collection, attempt);
+            if (attempt < MaxAttempts)
+            {
+                await Task.Delay(ConflictPause(attempt), clock, cancellationToken);
+            }
         }
 
         logger.GaveUp(collection, MaxAttempts);
         throw new StoreConflictException(collection, MaxAttempts);
     }
+
+    /// <summary>1 ms up to 2^attempt ms (at most 256 ms), at random: spreads retries of competing instances apart.</summary>
+    private static TimeSpan ConflictPause(int attempt) =>
+        TimeSpan.FromMilliseconds(Random.Shared.Next(1, 1 << Math.Min(attempt + 1, 8)));
 
     private Versioned<T> Deserialize<T>(StoredDocument? document, JsonTypeInfo<T> type)
         where T : class

@@ -58,7 +58,7 @@ internal sealed class AdaptiveCardRenderer(ITextRenderer text, IEnumerable<ICard
         _ => throw new ArgumentOutOfRangeException(nameof(view), view.GetType().Name, "No card for this view."),
     };
 
-    private static CardAction ToCardAction(ViewAction action)
+    internal static CardAction ToCardAction(ViewAction action)
     {
         var style = action.IsPrimary ? ActionStyle.Positive : (ActionStyle?)null;
         var submit = new SubmitAction(action.Title, action.Data) { Style = style };

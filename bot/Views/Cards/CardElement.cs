@@ -9,6 +9,9 @@ namespace FlywheelBot.Views.Cards;
 [JsonDerivedType(typeof(FactSet), "FactSet")]
 [JsonDerivedType(typeof(ChoiceSetInput), "Input.ChoiceSet")]
 [JsonDerivedType(typeof(NumberInput), "Input.Number")]
+[JsonDerivedType(typeof(TimeInput), "Input.Time")]
+[JsonDerivedType(typeof(TextInput), "Input.Text")]
+[JsonDerivedType(typeof(Image), "Image")]
 internal abstract record CardElement
 {
     public string? Id { get; init; }

@@ -7,6 +7,9 @@ internal sealed record ChoiceSetInput(ImmutableArray<Choice> Choices) : CardElem
 {
     public string? Label { get; init; }
 
+    /// <summary>The preselected choice value.</summary>
+    public string? Value { get; init; }
+
     public ChoiceSetStyle? Style { get; init; }
 
     public bool? IsRequired { get; init; }

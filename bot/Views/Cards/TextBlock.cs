@@ -14,4 +14,6 @@ internal sealed record TextBlock(string Text) : CardElement
     public bool? IsSubtle { get; init; }
 
     public TextBlockStyle? Style { get; init; }
+
+    public FontType? FontType { get; init; }
 }
