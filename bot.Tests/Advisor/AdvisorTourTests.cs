@@ -85,6 +85,22 @@ public sealed class AdvisorTourTests
         var feedback = chat.Last<TourAnswerView>();
         Assert.False(feedback.Correct);
         Assert.Equal(tour.Wrong, feedback.Feedback);
+        var answered = Assert.IsType<AnsweredView>(chat.LastResult.Output.ReplaceCard);
+        Assert.Equal(tour.Quiz, answered.Prompt);
+        Assert.Equal(tour.Choices.First(c => c.Value == wrong).Label, answered.Answer);
+    }
+
+    [Fact]
+    public void A_quiz_answer_sent_as_a_message_leaves_the_stage_card_as_it_is()
+    {
+        var chat = new ScriptedChat();
+        chat.Say("learn");
+        var right = TestAdvisor.Tour.For(StageId.Awareness).Answer;
+
+        chat.Submit((ViewData.Command, ViewCommands.Quiz), (ViewData.Stage, "awareness"), (ViewData.Value, right));
+
+        Assert.True(chat.Last<TourAnswerView>().Correct);
+        Assert.Null(chat.LastResult.Output.ReplaceCard);
     }
 
     [Fact]

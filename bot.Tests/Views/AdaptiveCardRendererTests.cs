@@ -54,7 +54,7 @@ public sealed class AdaptiveCardRendererTests
     }
 
     [Fact]
-    public void Buttons_are_Execute_actions_with_a_Submit_fallback_carrying_the_same_flat_data()
+    public void Answer_buttons_are_Execute_actions_with_a_Submit_fallback_carrying_the_same_flat_data()
     {
         var card = CardCorpus.Render(SampleViews.ChoiceQuestion, "actions");
 
@@ -73,6 +73,35 @@ public sealed class AdaptiveCardRendererTests
         Assert.Equal("positive", (string?)next["style"]);
         Assert.Equal("answer", (string?)next["data"]!["cmd"]);
         Assert.Equal("audience", (string?)next["data"]!["q"]);
+    }
+
+    [Theory]
+    [InlineData("question-choice", "answer", "Action.Execute")]
+    [InlineData("question-choice", "skip", "Action.Execute")]
+    [InlineData("question-number-reask", "back", "Action.Submit")]
+    [InlineData("tour-stage", "quiz", "Action.Execute")]
+    [InlineData("tour-stage", "cancel", "Action.Submit")]
+    [InlineData("welcome", "start", "Action.Submit")]
+    [InlineData("welcome", "learn", "Action.Submit")]
+    [InlineData("recommendation", "why", "Action.Submit")]
+    [InlineData("recommendation", "restart", "Action.Submit")]
+    [InlineData("stage-walk", "advice", "Action.Submit")]
+    [InlineData("help", "start", "Action.Submit")]
+    [InlineData("tour-answer", "learn", "Action.Submit")]
+    [InlineData("tour-answer", "start", "Action.Submit")]
+    [InlineData("notice", "start", "Action.Submit")]
+    public void Buttons_that_answer_the_card_update_it_in_place_and_the_rest_post_a_new_message(string kind, string command, string type)
+    {
+        var card = CardCorpus.Render(SampleViews.All.Single(s => s.Name == kind).View, $"action-type-{kind}");
+
+        var action = card["actions"]!.AsArray().Single(a => (string?)a!["data"]!["cmd"] == command)!;
+
+        Assert.Equal(type, (string?)action["type"]);
+        if (type == "Action.Submit")
+        {
+            Assert.Null(action["verb"]);
+            Assert.Null(action["fallback"]);
+        }
     }
 
     [Fact]

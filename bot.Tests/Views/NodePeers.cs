@@ -4,7 +4,8 @@ namespace FlywheelBot.Tests.Views;
 
 /// <summary>
 /// Finds the node peers (<c>peers/node_modules</c>, installed with <c>npm ci</c>): <c>FLYWHEEL_PEERS_DIR</c>, else the
-/// nearest <c>peers</c> folder above the test assembly. Runs the validator scripts kept beside them.
+/// nearest <c>peers</c> folder above the test assembly. Runs the validator scripts kept beside them. The Agents Playground
+/// tests also need the Playground, playwright-core and Debian's Chromium (<c>FLYWHEEL_CHROMIUM</c>, else /usr/bin/chromium).
 /// </summary>
 internal static class NodePeers
 {
@@ -20,7 +21,24 @@ internal static class NodePeers
             ? "node peers not installed (run: cd peers && npm ci), or set FLYWHEEL_PEERS_DIR"
             : NodePath() is null ? "node is not on PATH" : null;
 
-    public static async Task<(int ExitCode, string Output)> RunAsync(string script, string argument)
+    public static string ChromiumPath =>
+        Environment.GetEnvironmentVariable("FLYWHEEL_CHROMIUM") is { Length: > 0 } configured ? configured : "/usr/bin/chromium";
+
+    /// <summary>Why the Playground tests cannot run here (a validator peer, the Playground, playwright-core or Chromium missing), or null.</summary>
+    public static string? PlaygroundMissingReason =>
+        MissingReason
+        ?? (!System.IO.Directory.Exists(Path.Combine(Directory!, "node_modules", "@microsoft", "m365agentsplayground"))
+            ? "the Agents Playground is not installed (run: cd peers && npm ci)"
+            : !System.IO.Directory.Exists(Path.Combine(Directory!, "node_modules", "playwright-core"))
+                ? "playwright-core is not installed (run: cd peers && npm ci)"
+                : !File.Exists(ChromiumPath)
+                    ? $"Chromium not found at {ChromiumPath} (apt-get install chromium, or set FLYWHEEL_CHROMIUM)"
+                    : null);
+
+    /// <summary>The reason <paramref name="peer"/> cannot run here, or null.</summary>
+    public static string? MissingReasonFor(NodePeer peer) => peer == NodePeer.Playground ? PlaygroundMissingReason : MissingReason;
+
+    public static async Task<(int ExitCode, string Output)> RunAsync(string script, params string[] arguments)
     {
         var start = new ProcessStartInfo(NodePath() ?? "node")
         {
@@ -29,12 +47,25 @@ internal static class NodePeers
             RedirectStandardError = true,
         };
         start.ArgumentList.Add(Path.Combine(Directory!, script));
-        start.ArgumentList.Add(argument);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"node {script} did not finish within 3 minutes:{Environment.NewLine}{await stdout}{await stderr}");
+        }
+
         return (process.ExitCode, (await stdout) + (await stderr));
     }
 

@@ -4,7 +4,8 @@ namespace FlywheelBot.Views;
 
 /// <summary>
 /// The buttons each view offers, decided once for every renderer (cards show them as buttons, text as
-/// "type X to ..." hints). Each list has at most one primary action.
+/// "type X to ..." hints). Each list has at most one primary action. Only the buttons that answer their card (a question's
+/// Next and Skip, the tour's quiz check) are <see cref="ViewAction.AnswersCard"/>; the rest start something new.
 /// </summary>
 public static class ViewActions
 {
@@ -25,8 +26,8 @@ public static class ViewActions
 
     private static ImmutableArray<ViewAction> Question(QuestionView q)
     {
-        var answer = ViewAction.Of("Next", "(type your answer)", true, (ViewData.Command, ViewCommands.Answer), (ViewData.Question, q.QuestionId));
-        var skip = ViewAction.Of("Skip", "skip", false, (ViewData.Command, ViewCommands.Skip), (ViewData.Question, q.QuestionId));
+        var answer = ViewAction.Of("Next", "(type your answer)", true, (ViewData.Command, ViewCommands.Answer), (ViewData.Question, q.QuestionId)) with { AnswersCard = true };
+        var skip = ViewAction.Of("Skip", "skip", false, (ViewData.Command, ViewCommands.Skip), (ViewData.Question, q.QuestionId)) with { AnswersCard = true };
         return q.CanGoBack
             ? [answer, skip, ViewAction.Of("Back", "back", false, (ViewData.Command, ViewCommands.Back))]
             : [answer, skip];
@@ -34,7 +35,7 @@ public static class ViewActions
 
     private static ImmutableArray<ViewAction> Tour(TourStageView t) =>
     [
-        ViewAction.Of("Check my answer", "(type your answer)", true, (ViewData.Command, ViewCommands.Quiz), (ViewData.Stage, t.StageId)),
+        ViewAction.Of("Check my answer", "(type your answer)", true, (ViewData.Command, ViewCommands.Quiz), (ViewData.Stage, t.StageId)) with { AnswersCard = true },
         ViewAction.Of("Stop the tour", "cancel", false, (ViewData.Command, ViewCommands.Cancel)),
     ];
 

@@ -161,6 +161,7 @@ public sealed class TurnBehaviourTests(DevelopmentBot bot) : IClassFixture<Devel
             Assert.Equal("application/vnd.microsoft.card.adaptive", (string?)body["type"]);
             Assert.Equal("AdaptiveCard", (string?)body["value"]!["type"]);
             Assert.Equal("updated card", (string?)body["value"]!["body"]![0]!["text"]);
+            Assert.Null(body["activities"]);
 
             var turn = Assert.Single(Host.Turns.For($"msteams:{conversation}"));
             Assert.Equal(TurnKind.CardAction, turn.Kind);
@@ -169,6 +170,34 @@ public sealed class TurnBehaviourTests(DevelopmentBot bot) : IClassFixture<Devel
             Assert.Equal("42", turn.Values["visitors"]);
             Assert.Equal("typed note", turn.Values["note"]);
             Assert.False(turn.Values.ContainsKey("msteams"));
+        }
+        finally
+        {
+            Host.Turns.Behaviour = ScriptedTurnHandler.Echo;
+        }
+    }
+
+    [Fact]
+    public async Task Action_Execute_with_expectReplies_returns_the_other_replies_beside_the_new_card_and_posts_nothing()
+    {
+        var conversation = "execute-expect-" + Guid.NewGuid().ToString("N");
+        var activity = Execute(conversation);
+        activity["deliveryMode"] = "expectReplies";
+        Host.Turns.Behaviour = (turn, _) => Task.FromResult(turn.ConversationKey.EndsWith(conversation, StringComparison.Ordinal)
+            ? new TurnOutput([new TestView("next question")], new TestView("answered"))
+            : TurnOutput.None);
+        try
+        {
+            using var response = await Host.PostAsync(activity);
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+            Assert.Equal("application/vnd.microsoft.card.adaptive", (string?)body["type"]);
+            Assert.Equal("answered", (string?)body["value"]!["body"]![0]!["text"]);
+            var reply = Assert.Single(body["activities"]!.AsArray())!;
+            Assert.Equal("next question", (string?)reply["summary"]);
+            Assert.Equal((string?)activity["id"], (string?)reply["replyToId"]);
+            Assert.Empty(Connector.To(conversation));
         }
         finally
         {

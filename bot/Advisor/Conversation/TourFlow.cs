@@ -36,8 +36,12 @@ internal sealed class TourFlow(IFlywheelGuide guide, TourContent content)
             : Show(state, current - 1, []);
     }
 
-    /// <summary>Checks a quiz answer (a choice value, its number or its label) for <paramref name="stageId"/> or the current stage.</summary>
-    public TurnResult Check(ConversationState state, string? stageId, string answer)
+    /// <summary>
+    /// Checks a quiz answer (a choice value, its number or its label) for <paramref name="stageId"/> or the current stage.
+    /// Pressed on the card (<paramref name="fromCardAction"/>), the stage card is replaced by the quiz answered, and the
+    /// feedback follows as a new message, as with interview questions.
+    /// </summary>
+    public TurnResult Check(ConversationState state, string? stageId, string answer, bool fromCardAction = false)
     {
         var stage = FlywheelIds.TryParseStage(stageId, out var asked) ? asked : state.Tour.Current ?? StageId.Awareness;
         var tour = content.For(stage);
@@ -58,7 +62,8 @@ internal sealed class TourFlow(IFlywheelGuide guide, TourContent content)
             next is { } m ? StageNames.Of(m) : null);
         var progress = new TourProgress(next is null ? null : stage, state.Tour.Checked.Add(stage));
         var mode = next is null ? ConversationMode.Idle : ConversationMode.Tour;
-        return new TurnResult(state with { Mode = mode, Tour = progress }, TurnOutput.Of(view));
+        var answered = fromCardAction ? new AnsweredView(tour.Quiz, tour.Choices.First(c => c.Value == chosen).Label) : null;
+        return new TurnResult(state with { Mode = mode, Tour = progress }, new TurnOutput([view], answered));
     }
 
     public TurnResult Close(ConversationState state, ImmutableArray<ViewModel> before) =>

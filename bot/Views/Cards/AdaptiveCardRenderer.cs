@@ -6,7 +6,9 @@ namespace FlywheelBot.Views.Cards;
 
 /// <summary>
 /// Renders views as Adaptive Cards 1.5 through the typed card model (never text templates), so user text can
-/// never break the JSON. Buttons are Action.Execute with an Action.Submit fallback carrying the same data.
+/// never break the JSON. A button that answers its card (<see cref="ViewAction.AnswersCard"/>) is an Action.Execute, so the
+/// bot can replace the card in place, with an Action.Submit fallback carrying the same data for hosts without universal
+/// actions; every other button is a plain Action.Submit that posts a new message and leaves the card as it is.
 /// Views of other features are rendered by their registered <see cref="ICardContributor"/>.
 /// </summary>
 internal sealed class AdaptiveCardRenderer(ITextRenderer text, IEnumerable<ICardContributor> contributors) : ICardRenderer
@@ -56,10 +58,12 @@ internal sealed class AdaptiveCardRenderer(ITextRenderer text, IEnumerable<ICard
         _ => throw new ArgumentOutOfRangeException(nameof(view), view.GetType().Name, "No card for this view."),
     };
 
-    internal static CardAction ToCardAction(ViewAction action) =>
-        new ExecuteAction(action.Title, action.Command, action.Data)
-        {
-            Style = action.IsPrimary ? ActionStyle.Positive : null,
-            Fallback = new SubmitAction(action.Title, action.Data) { Style = action.IsPrimary ? ActionStyle.Positive : null },
-        };
+    internal static CardAction ToCardAction(ViewAction action)
+    {
+        var style = action.IsPrimary ? ActionStyle.Positive : (ActionStyle?)null;
+        var submit = new SubmitAction(action.Title, action.Data) { Style = style };
+        return action.AnswersCard
+            ? new ExecuteAction(action.Title, action.Command, action.Data) { Style = style, Fallback = submit }
+            : submit;
+    }
 }

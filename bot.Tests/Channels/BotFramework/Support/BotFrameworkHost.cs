@@ -16,9 +16,11 @@ namespace FlywheelBot.Tests.Channels.BotFramework.Support;
 /// <summary>
 /// The one test host for the Bot Framework channel: the real app with its settings given per host, the advisor replaced by
 /// <see cref="ScriptedTurnHandler"/>, renderers by <see cref="TestRenderers"/>, storage by <see cref="InMemoryDocumentStore"/>,
-/// and the clock by <see cref="RecordingTimeProvider"/>.
+/// and the clock by <see cref="RecordingTimeProvider"/>. <see cref="WithRealServices"/> keeps the app's own advisor,
+/// renderers, storage and clock instead (end-to-end flows); its <see cref="Turns"/>, <see cref="Store"/> and
+/// <see cref="Clock"/> are then unused.
 /// </summary>
-internal sealed class BotFrameworkHost(string environment, IReadOnlyDictionary<string, string?> settings, double timeScale = 1.0)
+internal sealed class BotFrameworkHost(string environment, IReadOnlyDictionary<string, string?> settings, double timeScale = 1.0, bool fakes = true)
     : WebApplicationFactory<Program>
 {
     public const string AppId = "5d7b1f5e-1b6a-4f5e-9c1e-8d7f3f6a0c11";
@@ -43,6 +45,10 @@ internal sealed class BotFrameworkHost(string environment, IReadOnlyDictionary<s
         ["BotFramework:TokenEndpoint"] = connector.TokenEndpoint,
         ["BotFramework:MetadataRefreshInterval"] = "00:00:01",
     };
+
+    /// <summary>The whole app as it runs (no fakes) with the given settings; the caller disposes it.</summary>
+    public static BotFrameworkHost WithRealServices(string environment, IReadOnlyDictionary<string, string?> settings) =>
+        new(environment, settings, fakes: false);
 
     public static JsonObject Message(string conversationId, string text, string serviceUrl, string? id = null, string channelId = "msteams") => new()
     {
@@ -80,6 +86,11 @@ internal sealed class BotFrameworkHost(string environment, IReadOnlyDictionary<s
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (!fakes)
+        {
+            return;
         }
 
         builder.ConfigureTestServices(services =>

@@ -119,14 +119,17 @@ internal sealed partial class ActivityProcessor(
             return InvokeResponse(new AdaptiveCardInvokeResponse(StatusCodes.Status500InternalServerError, ActivityTypes.ErrorResponseType, error));
         }
 
-        if (!output.Replies.IsEmpty && !activity.ExpectsReplies)
+        // With expectReplies the other replies go back in the body beside the invoke answer; otherwise through the connector.
+        var replies = output.Replies.IsEmpty ? null : Replies(activity, output);
+        if (replies is not null && !activity.ExpectsReplies)
         {
-            await SendAsync(activity, Replies(activity, output), requestAborted);
+            await SendAsync(activity, replies, requestAborted);
         }
 
+        var inBody = activity.ExpectsReplies ? replies : null;
         return InvokeResponse(output.ReplaceCard is { } card
-            ? new AdaptiveCardInvokeResponse(StatusCodes.Status200OK, ActivityTypes.AdaptiveCardContentType, activities.Card(card))
-            : new AdaptiveCardInvokeResponse(StatusCodes.Status200OK, ActivityTypes.MessageResponseType, JsonValue.Create(ActionDoneMessage)));
+            ? new AdaptiveCardInvokeResponse(StatusCodes.Status200OK, ActivityTypes.AdaptiveCardContentType, activities.Card(card), inBody)
+            : new AdaptiveCardInvokeResponse(StatusCodes.Status200OK, ActivityTypes.MessageResponseType, JsonValue.Create(ActionDoneMessage), inBody));
     }
 
     private static IResult InvokeResponse(AdaptiveCardInvokeResponse response) =>
