@@ -117,6 +117,20 @@ public sealed class ExpectRepliesFlowTests : IAsyncLifetime
         Assert.All(replies, r => Assert.Equal(group.ConversationKey, $"msteams:{(string?)r["conversation"]!["id"]}"));
     }
 
+    [Fact]
+    public async Task The_welcome_cards_weekly_check_in_button_opens_the_check_in_set_up_in_the_conversations_zone()
+    {
+        var chat = new PlaygroundActivities(NewId());
+        var welcome = CardReader.Card(Assert.Single(await RepliesAsync(chat.InstallationUpdate())));
+        var button = CardReader.Action(welcome, "checkin-setup");
+        Assert.Equal("Action.Submit", (string?)button["type"]);
+
+        var setUp = CardReader.Card(Assert.Single(await RepliesAsync(chat.Submit(button["data"]!.AsObject().DeepClone().AsObject()))));
+
+        Assert.True(CardReader.Shows(setUp, "Weekly check-in"));
+        Assert.True(CardReader.Shows(setUp, "Time zone: UTC"), string.Join(" | ", CardReader.Texts(setUp)));
+    }
+
     private static string NewId() => Guid.NewGuid().ToString();
 
     private static JsonObject With(JsonObject data, string key, string value)

@@ -11,9 +11,9 @@ public static class ViewActions
 {
     public static ImmutableArray<ViewAction> For(ViewModel view) => view switch
     {
-        WelcomeView => [Start("Start", primary: true), Learn("Learn the flywheel", stageId: null, primary: false)],
+        WelcomeView => [Start("Start", primary: true), Learn("Learn the flywheel", stageId: null, primary: false), WeeklyCheckIn()],
         QuestionView q => Question(q),
-        RecommendationView => [ViewAction.Of("Why this?", "why", true, (ViewData.Command, ViewCommands.Why)), Restart()],
+        RecommendationView => [ViewAction.Of("Why this?", "why", true, (ViewData.Command, ViewCommands.Why)), WeeklyCheckIn(), Restart()],
         StageWalkView => [ViewAction.Of("Back to the advice", "advice", true, (ViewData.Command, ViewCommands.Advice))],
         HelpView h => [Start(h.CurrentQuestion is null ? "Start the interview" : "Continue", primary: true), Learn("Learn the flywheel", stageId: null, primary: false)],
         TourStageView t => Tour(t),
@@ -23,6 +23,10 @@ public static class ViewActions
         NoticeView n => n.Actions,
         _ => [],
     };
+
+    /// <summary>Opens the check-in set-up card (bot/CheckIns answers <c>checkin-setup</c>): day, time and zone pre-filled.</summary>
+    private static ViewAction WeeklyCheckIn() =>
+        ViewAction.Of("Weekly check-in", "check in", false, (ViewData.Command, "checkin-setup"));
 
     private static ImmutableArray<ViewAction> Question(QuestionView q)
     {
