@@ -1,6 +1,7 @@
 using FlywheelBot.Advisor;
 using FlywheelBot.Hosting;
 using FlywheelBot.Views;
+using FlywheelBot.Tests.TestSupport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -10,22 +11,9 @@ namespace FlywheelBot.Tests.Advisor;
 
 public sealed class AdvisorServicesTests : IDisposable
 {
-    private readonly string _contentRoot = Path.Combine(Path.GetTempPath(), $"flywheel-advisor-host-{Guid.NewGuid():N}");
+    private readonly FeatureHost _hosts = new("flywheel-advisor-host");
 
-    public AdvisorServicesTests() => Directory.CreateDirectory(_contentRoot);
-
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_contentRoot, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp file is harmless.
-        }
-    }
+    public void Dispose() => _hosts.Dispose();
 
     [Fact]
     public async Task The_host_wires_the_handler_profiles_and_renderers_and_a_turn_runs_on_the_default_store()
@@ -56,15 +44,5 @@ public sealed class AdvisorServicesTests : IDisposable
         Assert.Contains(key.Split(':')[1], error.Message, StringComparison.Ordinal);
     }
 
-    private IHost Build(IEnumerable<(string Key, string Value)> settings)
-    {
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = _contentRoot });
-        builder.Configuration.AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)));
-        builder.Services.AddLogging();
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddFlywheel();
-        builder.Services.AddStorage();
-        builder.Services.AddAdvisor();
-        return builder.Build();
-    }
+    private IHost Build(IEnumerable<(string Key, string Value)> settings) => _hosts.Build(settings, s => s.AddFlywheel(), s => s.AddStorage(), s => s.AddAdvisor());
 }

@@ -1,5 +1,6 @@
 using FlywheelBot.Hosting;
 using FlywheelBot.Storage;
+using FlywheelBot.Tests.TestSupport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -9,22 +10,9 @@ namespace FlywheelBot.Tests.Storage;
 
 public sealed class StorageServicesTests : IDisposable
 {
-    private readonly string _contentRoot = Path.Combine(Path.GetTempPath(), $"flywheel-host-{Guid.NewGuid():N}");
+    private readonly FeatureHost _hosts = new("flywheel-host");
 
-    public StorageServicesTests() => Directory.CreateDirectory(_contentRoot);
-
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_contentRoot, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp file is harmless.
-        }
-    }
+    public void Dispose() => _hosts.Dispose();
 
     [Fact]
     public async Task Default_settings_create_a_sqlite_file_under_the_content_root_at_start_up()
@@ -36,7 +24,7 @@ public sealed class StorageServicesTests : IDisposable
         await host.StopAsync();
 
         Assert.IsType<SqliteDocumentStore>(store);
-        Assert.True(File.Exists(Path.Combine(_contentRoot, "data", "flywheelbot.db")));
+        Assert.True(File.Exists(Path.Combine(_hosts.ContentRoot, "data", "flywheelbot.db")));
         Assert.Same(host.Services.GetRequiredService<IVersionedStore>(), host.Services.GetRequiredService<IVersionedStore>());
         Assert.Same(store, host.Services.GetRequiredService<IDocumentStore>());
     }
@@ -130,7 +118,7 @@ public sealed class StorageServicesTests : IDisposable
     [Fact]
     public async Task An_unwritable_sqlite_location_stops_start_up_naming_the_setting()
     {
-        var blocker = Path.Combine(_contentRoot, "not-a-directory");
+        var blocker = Path.Combine(_hosts.ContentRoot, "not-a-directory");
         await File.WriteAllTextAsync(blocker, "x");
         using var host = Build([("Storage:ConnectionString", "Data Source=not-a-directory/bot.db")]);
 
@@ -155,13 +143,5 @@ public sealed class StorageServicesTests : IDisposable
     private static string ConnectionStringFor(StorageProvider provider) =>
         provider == StorageProvider.Postgres ? "Host=127.0.0.1;Database=x" : "Data Source=data/flywheelbot.db";
 
-    private IHost Build(IEnumerable<(string Key, string Value)> settings)
-    {
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = _contentRoot });
-        builder.Configuration.AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)));
-        builder.Services.AddLogging();
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddStorage();
-        return builder.Build();
-    }
+    private IHost Build(IEnumerable<(string Key, string Value)> settings) => _hosts.Build(settings, s => s.AddStorage());
 }
