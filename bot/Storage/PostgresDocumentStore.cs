@@ -60,7 +60,7 @@ internal sealed class PostgresDocumentStore : IDocumentStore, IStorageSchema, IA
     public async Task<StoredDocument?> GetAsync(string collection, string key, CancellationToken cancellationToken)
     {
         DocumentKeys.Validate(collection, key);
-        await EnsureMigratedAsync(cancellationToken);
+        await MigrateAsync(cancellationToken);
         await using var command = _dataSource.CreateCommand(
             $"SELECT {Columns} FROM documents WHERE collection = @c AND key = @k AND {Live};");
         command.Parameters.AddWithValue("c", collection);
@@ -80,7 +80,7 @@ internal sealed class PostgresDocumentStore : IDocumentStore, IStorageSchema, IA
             throw new ArgumentOutOfRangeException(nameof(write), "ExpectedVersion must be null, 0 or a stored version.");
         }
 
-        await EnsureMigratedAsync(cancellationToken);
+        await MigrateAsync(cancellationToken);
         var now = Now();
         await using (var command = _dataSource.CreateCommand(write.ExpectedVersion switch
         {
@@ -113,7 +113,7 @@ internal sealed class PostgresDocumentStore : IDocumentStore, IStorageSchema, IA
     public async Task<bool> DeleteAsync(string collection, string key, long? expectedVersion, CancellationToken cancellationToken)
     {
         DocumentKeys.Validate(collection, key);
-        await EnsureMigratedAsync(cancellationToken);
+        await MigrateAsync(cancellationToken);
         await using var command = _dataSource.CreateCommand($"""
             DELETE FROM documents
             WHERE collection = @c AND key = @k AND (@expected::bigint IS NULL OR version = @expected) AND {Live};
@@ -129,7 +129,7 @@ internal sealed class PostgresDocumentStore : IDocumentStore, IStorageSchema, IA
     {
         DocumentKeys.ValidatePrefix(collection, keyPrefix);
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
-        await EnsureMigratedAsync(cancellationToken);
+        await MigrateAsync(cancellationToken);
         await using var command = _dataSource.CreateCommand($"""
             SELECT {Columns} FROM documents
             WHERE collection = @c AND key >= @prefix AND key < @upper AND left(key, @length) = @prefix AND {Live}
@@ -148,7 +148,7 @@ internal sealed class PostgresDocumentStore : IDocumentStore, IStorageSchema, IA
     {
         ArgumentException.ThrowIfNullOrEmpty(collection);
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
-        await EnsureMigratedAsync(cancellationToken);
+        await MigrateAsync(cancellationToken);
         await using var command = _dataSource.CreateCommand($"""
             SELECT {Columns} FROM documents
             WHERE collection = @c AND due_at IS NOT NULL AND due_at <= @due AND {Live}
@@ -163,7 +163,7 @@ internal sealed class PostgresDocumentStore : IDocumentStore, IStorageSchema, IA
 
     public async Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await EnsureMigratedAsync(cancellationToken);
+        await MigrateAsync(cancellationToken);
         var total = 0;
         int purged;
         do
@@ -187,7 +187,7 @@ internal sealed class PostgresDocumentStore : IDocumentStore, IStorageSchema, IA
 
     public async Task<IReadOnlyList<int>> GetAppliedMigrationsAsync(CancellationToken cancellationToken)
     {
-        await EnsureMigratedAsync(cancellationToken);
+        await MigrateAsync(cancellationToken);
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         return await AppliedAsync(connection, null, cancellationToken);
     }
@@ -203,9 +203,6 @@ internal sealed class PostgresDocumentStore : IDocumentStore, IStorageSchema, IA
         _dataSource.Dispose();
         _migration.Dispose();
     }
-
-    private Task EnsureMigratedAsync(CancellationToken cancellationToken) =>
-        _migration.RunAsync(MigrateCoreAsync, cancellationToken);
 
     private async Task MigrateCoreAsync(CancellationToken cancellationToken)
     {

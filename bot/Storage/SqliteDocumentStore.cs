@@ -226,7 +226,7 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IStorageSchema, IDis
 
     public async Task<IReadOnlyList<int>> GetAppliedMigrationsAsync(CancellationToken cancellationToken)
     {
-        await EnsureMigratedAsync(cancellationToken);
+        await MigrateAsync(cancellationToken);
         await using var connection = await _sessions.OpenConnectionAsync(cancellationToken);
         return await AppliedAsync(connection, null, cancellationToken);
     }
@@ -244,7 +244,7 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IStorageSchema, IDis
     /// </summary>
     private async Task<T> RunAsync<T>(bool write, Func<SqliteSession, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
-        await EnsureMigratedAsync(cancellationToken);
+        await MigrateAsync(cancellationToken);
         if (write)
         {
             await _writeGate.WaitAsync(cancellationToken);
@@ -273,9 +273,6 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IStorageSchema, IDis
             }
         }
     }
-
-    private Task EnsureMigratedAsync(CancellationToken cancellationToken) =>
-        _migration.RunAsync(MigrateCoreAsync, cancellationToken);
 
     private async Task MigrateCoreAsync(CancellationToken cancellationToken)
     {
