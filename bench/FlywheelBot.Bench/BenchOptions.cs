@@ -1,16 +1,16 @@
 namespace FlywheelBot.Bench;
 
-internal sealed record BenchOptions(IReadOnlyList<string> Providers, int Connections, int Conversations, string? PostgresConnectionString, string? OutputFile)
+internal sealed record BenchOptions(IReadOnlyList<string> Providers, int Connections, int Conversations, int WarmUpConversations, string? PostgresConnectionString, string? OutputFile)
 {
     public const string Usage =
-        "usage: FlywheelBot.Bench [--providers sqlite,postgres] [--connections 16] [--conversations 1000] " +
+        "usage: FlywheelBot.Bench [--providers sqlite,postgres] [--connections 16] [--conversations 1000] [--warmup 300] " +
         "[--postgres \"Host=...;Database=...\"] [--out results.md]\n" +
         "  --postgres defaults to $FLYWHEEL_TEST_POSTGRES; the postgres provider is skipped with a note when neither is set.";
 
     public static BenchOptions? Parse(string[] args)
     {
         var providers = new List<string> { "sqlite", "postgres" };
-        int connections = 16, conversations = 1000;
+        int connections = 16, conversations = 1000, warmUp = 300;
         var postgres = Environment.GetEnvironmentVariable("FLYWHEEL_TEST_POSTGRES");
         string? output = null;
         for (var i = 0; i < args.Length; i++)
@@ -26,6 +26,9 @@ internal sealed record BenchOptions(IReadOnlyList<string> Providers, int Connect
                     i++;
                     break;
                 case "--conversations" when int.TryParse(value, out conversations) && conversations > 0:
+                    i++;
+                    break;
+                case "--warmup" when int.TryParse(value, out warmUp) && warmUp >= 0:
                     i++;
                     break;
                 case "--postgres" when value is not null:
@@ -51,6 +54,6 @@ internal sealed record BenchOptions(IReadOnlyList<string> Providers, int Connect
             Console.Error.WriteLine("note: no PostgreSQL connection string (--postgres or FLYWHEEL_TEST_POSTGRES); measuring SQLite only");
         }
 
-        return new BenchOptions(providers, connections, conversations, postgres, output);
+        return new BenchOptions(providers, connections, conversations, warmUp, postgres, output);
     }
 }

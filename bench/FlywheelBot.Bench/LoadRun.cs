@@ -32,7 +32,7 @@ internal static class LoadRun
             using var client = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
             var driver = new TurnDriver(client);
 
-            await driver.WarmUpAsync(options.Connections);
+            await driver.WarmUpAsync(options.Connections, options.WarmUpConversations);
             var turns = await driver.RunInterviewsAsync(options.Conversations, options.Connections, $"bench-{provider}-{Guid.NewGuid():N}");
             var bare = await driver.RunBareAsync(turns.Requests, options.Connections);
             var rss = server.PeakResidentMegabytes();

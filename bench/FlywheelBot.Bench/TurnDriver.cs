@@ -9,10 +9,16 @@ namespace FlywheelBot.Bench;
 /// <summary>Sends Bot Framework message activities with <c>deliveryMode: expectReplies</c>, as a channel would.</summary>
 internal sealed class TurnDriver(HttpClient client)
 {
-    public async Task WarmUpAsync(int connections)
+    /// <summary>
+    /// Runs both endpoints until the JIT has settled: tiered compilation re-compiles hot methods in the background for
+    /// several seconds under load, and a phase measured meanwhile measures the compiler. Then a short pause lets the
+    /// last queued compilations finish, so both phases are measured warm.
+    /// </summary>
+    public async Task WarmUpAsync(int connections, int conversations)
     {
-        await RunBareAsync(200, connections);
-        await RunInterviewsAsync(Math.Max(connections, 20), connections, $"warmup-{Guid.NewGuid():N}");
+        await RunBareAsync(conversations * InterviewScript.Turns.Length, connections);
+        await RunInterviewsAsync(Math.Max(connections, conversations), connections, $"warmup-{Guid.NewGuid():N}");
+        await Task.Delay(TimeSpan.FromSeconds(2));
     }
 
     public Task<Measurement> RunBareAsync(int requests, int connections)

@@ -6,23 +6,32 @@ namespace FlywheelBot.Channels;
 /// <summary>
 /// <see cref="IConversationDirectory"/> over the document store (collection <c>conversations</c>, keyed by conversation key).
 /// An address only changes what a newer activity told us: a time zone once seen is kept when later activities omit it.
+/// Every turn saves its address, and it rarely changes: the address this process last saved or found per conversation
+/// is remembered, and an unchanged one is neither read nor written again. (With several instances each remembers its
+/// own; an address another instance saved meanwhile came from the same conversation and is as good for replies.)
 /// </summary>
 internal sealed partial class DocumentConversationDirectory(IDocumentStore store, ILogger<DocumentConversationDirectory> logger) : IConversationDirectory
 {
     public const string Collection = "conversations";
 
+    private readonly RecentVersions _saved = new();
+
     public async Task SaveAsync(ConversationAddress address, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(address);
-        var existing = await FindAsync(address.ConversationKey, cancellationToken);
+        var existing = _saved.TryGet<ConversationAddress>(Collection, address.ConversationKey, out var known)
+            ? known.Value
+            : await FindAsync(address.ConversationKey, cancellationToken);
         var merged = address with { TimeZone = address.TimeZone ?? existing?.TimeZone, BotName = address.BotName ?? existing?.BotName };
         if (merged == existing)
         {
+            _saved.Remember(Collection, address.ConversationKey, 0, merged);
             return;
         }
 
         var json = JsonSerializer.Serialize(merged, ChannelsJsonContext.Default.ConversationAddress);
-        await store.PutAsync(new DocumentWrite(Collection, address.ConversationKey, json, ExpectedVersion: null), cancellationToken);
+        var written = await store.PutAsync(new DocumentWrite(Collection, address.ConversationKey, json, ExpectedVersion: null), cancellationToken);
+        _saved.Remember(Collection, address.ConversationKey, written.Version, merged);
     }
 
     public async Task<ConversationAddress?> FindAsync(string conversationKey, CancellationToken cancellationToken)

@@ -3,10 +3,12 @@ using Microsoft.Data.Sqlite;
 namespace FlywheelBot.Storage;
 
 /// <summary>
-/// The embedded default: one SQLite file in WAL mode (readers never block the writer). SQLite serializes writes per
-/// file, so writes from this process queue on an in-process async gate held only for one local statement (never
-/// across network I/O) instead of spinning on SQLITE_BUSY; a busy timeout covers another process on the same file.
-/// Every write is one atomic statement: a crash leaves either the old or the new row, never half of one.
+/// The embedded default: one SQLite file in WAL mode (readers never block the writer). Reads run on pooled
+/// connections. SQLite admits one writer per file, so this process's writes go through one <see cref="SqliteWriteQueue"/>:
+/// whatever writes are waiting are committed together in one transaction (group commit) on the writer's own connection
+/// instead of each turn queueing on a lock for a commit of its own; a busy timeout covers another process on the same
+/// file. Every write is atomic and a caller hears of it only after its commit: a crash leaves either the old or the new
+/// row, never half of one. SQLite's calls are synchronous (local file I/O, no network), so they run inline.
 /// </summary>
 internal sealed class SqliteDocumentStore : IDocumentStore, IStorageSchema, IDisposable
 {
@@ -45,7 +47,7 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IStorageSchema, IDis
     private readonly TimeProvider _clock;
     private readonly ILogger _logger;
     private readonly SqliteSessionPool _sessions;
-    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly SqliteWriteQueue _writes;
     private readonly OnceGate _migration = new();
 
     /// <summary>
@@ -58,6 +60,7 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IStorageSchema, IDis
         ArgumentNullException.ThrowIfNull(logger);
         (var resolved, _path) = Resolve(connectionString, baseDirectory ?? Directory.GetCurrentDirectory());
         _sessions = new SqliteSessionPool(resolved, BusyTimeoutMs);
+        _writes = new SqliteWriteQueue(_sessions.Open);
         _clock = clock;
         _logger = logger;
     }
@@ -90,13 +93,13 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IStorageSchema, IDis
     public Task<StoredDocument?> GetAsync(string collection, string key, CancellationToken cancellationToken)
     {
         DocumentKeys.Validate(collection, key);
-        return RunAsync(write: false, async (session, ct) =>
+        return ReadAsync(session =>
         {
             var command = session.Command($"SELECT {Columns} FROM documents WHERE collection = @c AND key = @k AND {Live};");
             command.Parameters.AddWithValue("@c", collection);
             command.Parameters.AddWithValue("@k", key);
             command.Parameters.AddWithValue("@now", Now());
-            var rows = await ReadAllAsync(command, collection, ct);
+            var rows = ReadAll(command, collection);
             return rows.Count == 0 ? null : rows[0];
         }, cancellationToken);
     }
@@ -111,7 +114,7 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IStorageSchema, IDis
             throw new ArgumentOutOfRangeException(nameof(write), "ExpectedVersion must be null, 0 or a stored version.");
         }
 
-        return RunAsync(write: true, async (session, ct) =>
+        return WriteAsync(session =>
         {
             var command = session.Command(write.ExpectedVersion switch
             {
@@ -127,7 +130,7 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IStorageSchema, IDis
             command.Parameters.AddWithValue("@due", Ms(write.DueAt));
             command.Parameters.AddWithValue("@exp", Ms(write.ExpiresAt));
             command.Parameters.AddWithValue("@expected", write.ExpectedVersion ?? 0);
-            if (await command.ExecuteScalarAsync(ct) is long written)
+            if (command.ExecuteScalar() is long written)
             {
                 return WriteResult.Written(written);
             }
@@ -136,14 +139,14 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IStorageSchema, IDis
             current.Parameters.AddWithValue("@c", write.Collection);
             current.Parameters.AddWithValue("@k", write.Key);
             current.Parameters.AddWithValue("@now", now);
-            return WriteResult.Conflict(await current.ExecuteScalarAsync(ct) is long version ? version : 0);
+            return WriteResult.Conflict(current.ExecuteScalar() is long version ? version : 0);
         }, cancellationToken);
     }
 
     public Task<bool> DeleteAsync(string collection, string key, long? expectedVersion, CancellationToken cancellationToken)
     {
         DocumentKeys.Validate(collection, key);
-        return RunAsync(write: true, async (session, ct) =>
+        return WriteAsync(session =>
         {
             var command = session.Command($"""
                 DELETE FROM documents
@@ -153,7 +156,7 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IStorageSchema, IDis
             command.Parameters.AddWithValue("@k", key);
             command.Parameters.AddWithValue("@expected", expectedVersion is { } v ? v : DBNull.Value);
             command.Parameters.AddWithValue("@now", Now());
-            return await command.ExecuteNonQueryAsync(ct) > 0;
+            return command.ExecuteNonQuery() > 0;
         }, cancellationToken);
     }
 
@@ -161,7 +164,7 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IStorageSchema, IDis
     {
         DocumentKeys.ValidatePrefix(collection, keyPrefix);
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
-        return RunAsync(write: false, (session, ct) =>
+        return ReadAsync(session =>
         {
             var command = session.Command($"""
                 SELECT {Columns} FROM documents
@@ -174,7 +177,7 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IStorageSchema, IDis
             command.Parameters.AddWithValue("@length", DocumentKeys.CodePoints(keyPrefix));
             command.Parameters.AddWithValue("@now", Now());
             command.Parameters.AddWithValue("@limit", limit);
-            return ReadAllAsync(command, collection, ct);
+            return ReadAll(command, collection);
         }, cancellationToken);
     }
 
@@ -182,7 +185,7 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IStorageSchema, IDis
     {
         ArgumentException.ThrowIfNullOrEmpty(collection);
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
-        return RunAsync(write: false, (session, ct) =>
+        return ReadAsync(session =>
         {
             var command = session.Command($"""
                 SELECT {Columns} FROM documents
@@ -193,7 +196,7 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IStorageSchema, IDis
             command.Parameters.AddWithValue("@due", DocumentKeys.ToUnixMs(now));
             command.Parameters.AddWithValue("@now", Now());
             command.Parameters.AddWithValue("@limit", limit);
-            return ReadAllAsync(command, collection, ct);
+            return ReadAll(command, collection);
         }, cancellationToken);
     }
 
@@ -204,7 +207,7 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IStorageSchema, IDis
         do
         {
             // Small batches, each its own short write, so turns interleave with a large purge.
-            purged = await RunAsync(write: true, (session, ct) =>
+            purged = await WriteAsync(session =>
             {
                 var command = session.Command("""
                     DELETE FROM documents WHERE (collection, key) IN (
@@ -213,7 +216,7 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IStorageSchema, IDis
                     """);
                 command.Parameters.AddWithValue("@now", DocumentKeys.ToUnixMs(now));
                 command.Parameters.AddWithValue("@batch", PurgeBatch);
-                return command.ExecuteNonQueryAsync(ct);
+                return command.ExecuteNonQuery();
             }, cancellationToken);
             total += purged;
         }
@@ -233,45 +236,53 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IStorageSchema, IDis
 
     public void Dispose()
     {
+        _writes.Dispose();
         _sessions.Dispose();
-        _writeGate.Dispose();
         _migration.Dispose();
     }
 
-    /// <summary>
-    /// Runs one operation on a pooled session. Writes first take the in-process write gate: SQLite admits one writer
-    /// per file, and queueing here is cheaper and fairer than every writer retrying SQLITE_BUSY.
-    /// </summary>
-    private async Task<T> RunAsync<T>(bool write, Func<SqliteSession, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    /// <summary>Runs a read on a pooled session (migrating first on first use).</summary>
+    private Task<T> ReadAsync<T>(Func<SqliteSession, T> read, CancellationToken cancellationToken)
     {
-        await MigrateAsync(cancellationToken);
-        if (write)
+        if (!_migration.IsDone)
         {
-            await _writeGate.WaitAsync(cancellationToken);
+            return AfterMigrationAsync(() => ReadAsync(read, cancellationToken), cancellationToken);
         }
 
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled<T>(cancellationToken);
+        }
+
+        SqliteSession? session = null;
         try
         {
-            var session = await _sessions.RentAsync(cancellationToken);
-            var healthy = false;
-            try
-            {
-                var result = await work(session, cancellationToken);
-                healthy = true;
-                return result;
-            }
-            finally
-            {
-                _sessions.Return(session, healthy);
-            }
+            session = _sessions.Rent();
+            var result = read(session);
+            _sessions.Return(session, healthy: true);
+            return Task.FromResult(result);
         }
-        finally
+        catch (Exception exception)
         {
-            if (write)
+            if (session is not null)
             {
-                _writeGate.Release();
+                _sessions.Return(session, healthy: false);
             }
+
+            return Task.FromException<T>(exception);
         }
+    }
+
+    /// <summary>Queues a write for the writer (migrating first on first use); completes after its commit.</summary>
+    private Task<T> WriteAsync<T>(Func<SqliteSession, T> write, CancellationToken cancellationToken) =>
+        _migration.IsDone
+            ? _writes.RunAsync(write, cancellationToken)
+            : AfterMigrationAsync(() => _writes.RunAsync(write, cancellationToken), cancellationToken);
+
+    private async Task<T> AfterMigrationAsync<T>(Func<Task<T>> then, CancellationToken cancellationToken)
+    {
+        await MigrateAsync(cancellationToken);
+        return await then();
     }
 
     private async Task MigrateCoreAsync(CancellationToken cancellationToken)
@@ -349,11 +360,11 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IStorageSchema, IDis
         return versions;
     }
 
-    private static async Task<IReadOnlyList<StoredDocument>> ReadAllAsync(SqliteCommand command, string collection, CancellationToken cancellationToken)
+    private static IReadOnlyList<StoredDocument> ReadAll(SqliteCommand command, string collection)
     {
         var documents = new List<StoredDocument>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
         {
             documents.Add(new StoredDocument(
                 collection,

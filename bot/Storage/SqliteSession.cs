@@ -12,6 +12,9 @@ internal sealed class SqliteSession(SqliteConnection connection) : IDisposable
 
     public SqliteConnection Connection => connection;
 
+    /// <summary>The transaction the session's commands run in (the writer's batch), or null for autocommit.</summary>
+    public SqliteTransaction? Transaction { get; set; }
+
     /// <summary>The prepared command for <paramref name="sql"/>, with its parameters cleared for this use.</summary>
     public SqliteCommand Command(string sql)
     {
@@ -23,6 +26,7 @@ internal sealed class SqliteSession(SqliteConnection connection) : IDisposable
         }
 
         command.Parameters.Clear();
+        command.Transaction = Transaction;
         return command;
     }
 

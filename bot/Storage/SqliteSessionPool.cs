@@ -12,7 +12,8 @@ internal sealed class SqliteSessionPool(string connectionString, int busyTimeout
     private int _idleCount;
     private volatile bool _disposed;
 
-    public async Task<SqliteSession> RentAsync(CancellationToken cancellationToken)
+    /// <summary>An idle session, or a newly opened one (opening a local file is synchronous in SQLite anyway).</summary>
+    public SqliteSession Rent()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (_idle.TryTake(out var session))
@@ -21,7 +22,26 @@ internal sealed class SqliteSessionPool(string connectionString, int busyTimeout
             return session;
         }
 
-        return await OpenAsync(cancellationToken);
+        return Open();
+    }
+
+    /// <summary>A new session of its own, outside the pool (the writer's).</summary>
+    public SqliteSession Open()
+    {
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            connection.Open();
+            using var pragma = connection.CreateCommand();
+            pragma.CommandText = Pragmas;
+            pragma.ExecuteNonQuery();
+            return new SqliteSession(connection);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Returns a session after use; one that saw an error is closed rather than reused.</summary>
@@ -51,9 +71,7 @@ internal sealed class SqliteSessionPool(string connectionString, int busyTimeout
             await connection.OpenAsync(cancellationToken);
             await using var pragma = connection.CreateCommand();
 
-            // Per connection: wait (inside SQLite) for another process's write lock instead of failing; in WAL mode
-            // NORMAL sync survives a process kill (a power cut may lose the last commits, never corrupt the file).
-            pragma.CommandText = $"PRAGMA busy_timeout = {busyTimeoutMs}; PRAGMA synchronous = NORMAL;";
+            pragma.CommandText = Pragmas;
             await pragma.ExecuteNonQueryAsync(cancellationToken);
             return connection;
         }
@@ -73,6 +91,7 @@ internal sealed class SqliteSessionPool(string connectionString, int busyTimeout
         }
     }
 
-    private async Task<SqliteSession> OpenAsync(CancellationToken cancellationToken) =>
-        new(await OpenConnectionAsync(cancellationToken));
+    // Per connection: wait (inside SQLite) for another process's write lock instead of failing; in WAL mode NORMAL
+    // sync survives a process kill (a power cut may lose the last commits, never corrupt the file).
+    private string Pragmas => $"PRAGMA busy_timeout = {busyTimeoutMs}; PRAGMA synchronous = NORMAL;";
 }

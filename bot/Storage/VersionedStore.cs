@@ -12,6 +12,8 @@ namespace FlywheelBot.Storage;
 /// A record that does not deserialize (corrupt JSON, or a type that rejects an unknown future schema by throwing
 /// <see cref="JsonException"/>, e.g. from <c>IJsonOnDeserialized</c>) is logged and read as absent, keeping its
 /// version so the caller's fresh value overwrites it.
+/// The last value read or written per record is kept (<see cref="RecentVersions"/>) and an update starts from it
+/// without reading: the write is conditional on its version, so a stale one is just a conflict and a re-read.
 /// </summary>
 internal sealed class VersionedStore(IDocumentStore store, ILogger<VersionedStore> logger, TimeProvider? clock = null) : IVersionedStore
 {
@@ -22,6 +24,8 @@ internal sealed class VersionedStore(IDocumentStore store, ILogger<VersionedStor
 
     private readonly KeyedLock _locks = new();
 
+    private readonly RecentVersions _recent = new();
+
     /// <summary>Keys currently locked or awaited in this process (for tests: the lock map must not leak).</summary>
     internal int ActiveKeys => _locks.ActiveKeys;
 
@@ -30,7 +34,13 @@ internal sealed class VersionedStore(IDocumentStore store, ILogger<VersionedStor
     {
         ArgumentNullException.ThrowIfNull(type);
         var document = await store.GetAsync(collection, key, cancellationToken);
-        return Deserialize(document, type);
+        var read = Deserialize(document, type);
+        if (read.Value is not null)
+        {
+            _recent.Remember(collection, key, read.Version, read.Value);
+        }
+
+        return read;
     }
 
     public async Task<T> UpdateAsync<T>(
@@ -45,9 +55,10 @@ internal sealed class VersionedStore(IDocumentStore store, ILogger<VersionedStor
         ArgumentNullException.ThrowIfNull(type);
         ArgumentNullException.ThrowIfNull(apply);
         using var held = await _locks.AcquireAsync(collection, key, cancellationToken);
+        var known = _recent.TryGet<T>(collection, key, out var remembered);
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
-            var current = await ReadAsync(collection, key, type, cancellationToken);
+            var current = known ? remembered : await ReadAsync(collection, key, type, cancellationToken);
             var next = apply(current) ?? throw new InvalidOperationException("An update must return a value to store.");
             var fields = options?.Invoke(next) ?? new DocumentOptions();
             var json = JsonSerializer.Serialize(next, type);
@@ -56,7 +67,17 @@ internal sealed class VersionedStore(IDocumentStore store, ILogger<VersionedStor
                 cancellationToken);
             if (result.Succeeded)
             {
+                _recent.Remember(collection, key, result.Version, next);
                 return next;
+            }
+
+            _recent.Forget(collection, key);
+            if (known)
+            {
+                // The remembered version was stale (another writer, an expiry): read and apply again, no pause.
+                known = false;
+                attempt--;
+                continue;
             }
 
             logger.VersionConflict(collection, attempt);

@@ -1,0 +1,49 @@
+using System.Collections.Concurrent;
+
+namespace FlywheelBot.Storage;
+
+/// <summary>
+/// The last value this process read or wrote per record, with its version: the optimistic starting point of the next
+/// read-modify-write of that record, which then needs no read. Never trusted on its own: the write is conditional on
+/// the cached version, so a record another instance (or anything else) changed meanwhile is a version conflict, and the
+/// update re-reads. Values are immutable records, shared, never copied. Bounded: when full it forgets everything and
+/// fills again (the busy records come straight back), so memory stays flat however many conversations there are.
+/// </summary>
+internal sealed class RecentVersions(int capacity = RecentVersions.DefaultCapacity)
+{
+    public const int DefaultCapacity = 2048;
+
+    private readonly ConcurrentDictionary<(string Collection, string Key), Entry> _entries = new();
+
+    /// <summary>How many records are remembered (for tests: bounded by the capacity).</summary>
+    public int Count => _entries.Count;
+
+    public bool TryGet<T>(string collection, string key, out Versioned<T> value)
+        where T : class
+    {
+        if (_entries.TryGetValue((collection, key), out var entry) && entry.Value is T typed)
+        {
+            value = new Versioned<T>(typed, entry.Version, WasUnreadable: false);
+            return true;
+        }
+
+        value = null!;
+        return false;
+    }
+
+    /// <summary>Remembers <paramref name="value"/> at <paramref name="version"/> unless a newer version is already known.</summary>
+    public void Remember(string collection, string key, long version, object value)
+    {
+        if (_entries.Count >= capacity)
+        {
+            _entries.Clear();
+        }
+
+        var entry = new Entry(version, value);
+        _entries.AddOrUpdate((collection, key), entry, (_, known) => known.Version > version ? known : entry);
+    }
+
+    public void Forget(string collection, string key) => _entries.TryRemove((collection, key), out _);
+
+    private sealed record Entry(long Version, object Value);
+}
