@@ -3,14 +3,14 @@ namespace FlywheelBot.Bench;
 internal sealed record BenchOptions(IReadOnlyList<string> Providers, int Connections, int Conversations, int WarmUpConversations, string? PostgresConnectionString, string? OutputFile)
 {
     public const string Usage =
-        "usage: FlywheelBot.Bench [--providers sqlite,postgres] [--connections 16] [--conversations 1000] [--warmup 300] " +
+        "usage: FlywheelBot.Bench [--providers sqlite,postgres] [--connections 16] [--conversations 1000] [--warmup 200] " +
         "[--postgres \"Host=...;Database=...\"] [--out results.md]\n" +
         "  --postgres defaults to $FLYWHEEL_TEST_POSTGRES; the postgres provider is skipped with a note when neither is set.";
 
     public static BenchOptions? Parse(string[] args)
     {
         var providers = new List<string> { "sqlite", "postgres" };
-        int connections = 16, conversations = 1000, warmUp = 300;
+        int connections = 16, conversations = 1000, warmUp = 200;
         var postgres = Environment.GetEnvironmentVariable("FLYWHEEL_TEST_POSTGRES");
         string? output = null;
         for (var i = 0; i < args.Length; i++)

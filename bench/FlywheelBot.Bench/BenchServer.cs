@@ -4,7 +4,8 @@ namespace FlywheelBot.Bench;
 
 /// <summary>
 /// The measured process: the real bot host (auth off, Development) plus <c>POST /bench/bare</c>, which reads
-/// nothing and returns 200 — the baseline every figure is compared with, served by the same Kestrel in the same run.
+/// nothing and returns 200 — the baseline every figure is compared with, served by the same Kestrel in the same run —
+/// and <c>GET /bench/jit</c>, the number of methods the JIT has compiled so far (the warm-up runs until it stops rising).
 /// Prints <c>listening {url}</c> on stdout once ready.
 /// </summary>
 internal static class BenchServer
@@ -20,6 +21,7 @@ internal static class BenchServer
             "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning",
         ]);
         app.MapPost("/bench/bare", () => Results.Ok());
+        app.MapGet("/bench/jit", () => Results.Text(System.Runtime.JitInfo.GetCompiledMethodCount().ToString(System.Globalization.CultureInfo.InvariantCulture)));
         await app.StartAsync();
         var address = app.Urls.First();
         Console.WriteLine($"listening {address}");

@@ -63,13 +63,13 @@ internal static class HotPathProfile
                 return Task.CompletedTask;
             });
 
-            await Time("card render (per reply view)", conversations * views.Count, () =>
+            await Time("card render to UTF-8 (per reply view)", conversations * views.Count, () =>
             {
                 for (var c = 0; c < conversations; c++)
                 {
                     foreach (var view in views)
                     {
-                        _ = cards.Render(view).ToJsonString();
+                        _ = cards.RenderUtf8(view, "fallback");
                     }
                 }
 

@@ -23,8 +23,8 @@ internal static class LoadRun
         var report = new StringBuilder();
         report.AppendLine(CultureInfo.InvariantCulture, $"connections {options.Connections}, conversations {options.Conversations}, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd}");
         report.AppendLine();
-        report.AppendLine("| provider | endpoint | requests | errors | req/s | p50 ms | p99 ms | throughput vs bare | server RSS peak MB |");
-        report.AppendLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        report.AppendLine("| provider | endpoint | requests | errors | req/s | p50 ms | p99 ms | throughput vs bare | server CPU us/req | load CPU us/req | server RSS peak MB |");
+        report.AppendLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         var failed = false;
         foreach (var provider in options.Providers)
         {
@@ -32,9 +32,10 @@ internal static class LoadRun
             using var client = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
             var driver = new TurnDriver(client);
 
-            await driver.WarmUpAsync(options.Connections, options.WarmUpConversations);
-            var turns = await driver.RunInterviewsAsync(options.Conversations, options.Connections, $"bench-{provider}-{Guid.NewGuid():N}");
-            var bare = await driver.RunBareAsync(turns.Requests, options.Connections);
+            var rounds = await driver.WarmUpAsync(options.Connections, options.WarmUpConversations);
+            Console.Error.WriteLine($"{provider}: warmed up in {rounds} round(s) of {options.WarmUpConversations} interviews");
+            var turns = await Metered(server, () => driver.RunInterviewsAsync(options.Conversations, options.Connections, $"bench-{provider}-{Guid.NewGuid():N}"));
+            var bare = await Metered(server, () => driver.RunBareAsync(turns.Requests, options.Connections));
             var rss = server.PeakResidentMegabytes();
 
             report.AppendLine(Row(provider, "bare POST", bare, bare, rss));
@@ -51,8 +52,16 @@ internal static class LoadRun
         return failed ? 1 : 0;
     }
 
+    /// <summary>Runs a phase and notes the CPU time the server and this process spent on it.</summary>
+    private static async Task<Measurement> Metered(ServerProcess server, Func<Task<Measurement>> phase)
+    {
+        var (server0, client0) = (server.CpuTime(), Process.GetCurrentProcess().TotalProcessorTime);
+        var measured = await phase();
+        return measured with { Cpu = (server.CpuTime() - server0, Process.GetCurrentProcess().TotalProcessorTime - client0) };
+    }
+
     private static string Row(string provider, string endpoint, Measurement m, Measurement bare, double rss) =>
         string.Create(
             CultureInfo.InvariantCulture,
-            $"| {provider} | {endpoint} | {m.Requests} | {m.Errors} | {m.Throughput:F0} | {m.Percentile(0.50):F2} | {m.Percentile(0.99):F2} | {m.Throughput / bare.Throughput:F2} | {rss:F0} |");
+            $"| {provider} | {endpoint} | {m.Requests} | {m.Errors} | {m.Throughput:F0} | {m.Percentile(0.50):F2} | {m.Percentile(0.99):F2} | {m.Throughput / bare.Throughput:F2} | {m.CpuPerRequestUs.Server:F0} | {m.CpuPerRequestUs.Client:F0} | {rss:F0} |");
 }

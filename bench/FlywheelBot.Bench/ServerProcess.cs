@@ -69,6 +69,16 @@ internal sealed class ServerProcess : IAsyncDisposable
         return kb / 1024;
     }
 
+    /// <summary>
+    /// The server process's CPU time so far (user + system, from /proc), so a phase can say how much of the machine the
+    /// server itself spent per request, apart from the load generator sharing its cores.
+    /// </summary>
+    public TimeSpan CpuTime()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)

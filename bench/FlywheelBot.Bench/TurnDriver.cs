@@ -10,16 +10,36 @@ namespace FlywheelBot.Bench;
 internal sealed class TurnDriver(HttpClient client)
 {
     /// <summary>
-    /// Runs both endpoints until the JIT has settled: tiered compilation re-compiles hot methods in the background for
-    /// several seconds under load, and a phase measured meanwhile measures the compiler. Then a short pause lets the
-    /// last queued compilations finish, so both phases are measured warm.
+    /// Runs both endpoints in rounds until the server's JIT has settled: tiered compilation re-compiles hot methods in
+    /// the background for many seconds under load, and a phase measured meanwhile measures the compiler. A round is
+    /// <paramref name="conversations"/> interviews and as many bare requests as turns; warm-up ends after a round in
+    /// which the server compiled almost nothing new (or after <paramref name="maxRounds"/>). Returns the rounds run.
     /// </summary>
-    public async Task WarmUpAsync(int connections, int conversations)
+    public async Task<int> WarmUpAsync(int connections, int conversations, int maxRounds = 20)
     {
-        await RunBareAsync(conversations * InterviewScript.Turns.Length, connections);
-        await RunInterviewsAsync(Math.Max(connections, conversations), connections, $"warmup-{Guid.NewGuid():N}");
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        var compiled = await CompiledMethodsAsync();
+        for (var round = 1; round <= maxRounds; round++)
+        {
+            await RunBareAsync(conversations * InterviewScript.Turns.Length, connections);
+            await RunInterviewsAsync(Math.Max(connections, conversations), connections, $"warmup-{round}-{Guid.NewGuid():N}");
+            await Task.Delay(TimeSpan.FromMilliseconds(500));
+            var now = await CompiledMethodsAsync();
+            if (now - compiled <= SettledMethods)
+            {
+                return round;
+            }
+
+            compiled = now;
+        }
+
+        return maxRounds;
     }
+
+    /// <summary>New compilations per round below which the JIT counts as settled.</summary>
+    private const long SettledMethods = 10;
+
+    private async Task<long> CompiledMethodsAsync() =>
+        long.Parse(await client.GetStringAsync("/bench/jit"), System.Globalization.CultureInfo.InvariantCulture);
 
     public Task<Measurement> RunBareAsync(int requests, int connections)
     {

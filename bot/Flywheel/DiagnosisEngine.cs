@@ -27,4 +27,11 @@ public sealed class DiagnosisEngine(Playbook playbook)
         var missing = MissingList.Build(Playbook, input, stages, bottleneck, choice.Assumptions);
         return new Diagnosis(input, stages, bottleneck, choice.Recommendation, stopDoing, missing);
     }
+
+    /// <summary>One stage's status as <see cref="Diagnose"/> would assess it, without the rest of the advice.</summary>
+    public StageStatus StatusOf(DiagnosisInput input, StageId stage)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return StageAssessor.Status(Playbook, input, stage);
+    }
 }

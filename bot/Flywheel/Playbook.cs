@@ -11,6 +11,9 @@ public sealed class Playbook
     private readonly ImmutableDictionary<string, MetricDefinition> metricsById;
     private readonly ImmutableDictionary<string, ActivityDefinition> activitiesById;
 
+    // Asked on every turn of an interview: worked out once per audience and stage.
+    private readonly Dictionary<(Audience, StageId), (ImmutableArray<MetricDefinition> All, ImmutableArray<MetricDefinition> Deciding)> metricsByStage;
+
     internal Playbook(
         string source,
         string name,
@@ -33,6 +36,15 @@ public sealed class Playbook
         StopDoingRules = stopDoingRules;
         metricsById = metrics.ToImmutableDictionary(m => m.Id, StringComparer.Ordinal);
         activitiesById = activities.ToImmutableDictionary(a => a.Id, StringComparer.Ordinal);
+        metricsByStage = [];
+        foreach (var audience in Enum.GetValues<Audience>())
+        {
+            foreach (var stage in Enum.GetValues<StageId>())
+            {
+                ImmutableArray<MetricDefinition> all = [.. metrics.Where(m => m.Stage == stage && m.AppliesTo(audience))];
+                metricsByStage[(audience, stage)] = (all, [.. all.Where(m => m.ThresholdFor(audience)!.Ask)]);
+            }
+        }
     }
 
     /// <summary>Where the playbook came from (a file path or the embedded default).</summary>
@@ -76,14 +88,14 @@ public sealed class Playbook
 
     /// <summary>Every metric that diagnoses the stage for the audience, in playbook order.</summary>
     public ImmutableArray<MetricDefinition> MetricsFor(Audience audience, StageId stage) =>
-        [.. Metrics.Where(m => m.Stage == stage && m.AppliesTo(audience))];
+        metricsByStage.TryGetValue((audience, stage), out var found) ? found.All : [];
 
     /// <summary>
     /// The metrics an interview should ask for this stage and audience, most important first
     /// (those marked <c>ask</c> in the playbook).
     /// </summary>
     public ImmutableArray<MetricDefinition> DecidingMetrics(Audience audience, StageId stage) =>
-        [.. MetricsFor(audience, stage).Where(m => m.ThresholdFor(audience)!.Ask)];
+        metricsByStage.TryGetValue((audience, stage), out var found) ? found.Deciding : [];
 
     /// <summary>Every deciding metric for the audience, stage by stage in flywheel order: the whole interview.</summary>
     public ImmutableArray<MetricDefinition> InterviewMetrics(Audience audience) =>

@@ -25,9 +25,7 @@ internal static class StageAssessor
             evidence.Add(new Evidence(verdict.Metric.Id, verdict.Value, verdict.Status, verdict.Sentence()));
         }
 
-        var status = evidence.Any(e => e.Verdict == StageStatus.Weak) ? StageStatus.Weak
-            : evidence.Count > 0 ? StageStatus.Healthy
-            : StageStatus.Unknown;
+        var status = StatusOf(evidence.Select(e => e.Verdict));
         if (status == StageStatus.Unknown)
         {
             foreach (var metric in playbook.DecidingMetrics(input.Audience, stage))
@@ -39,8 +37,35 @@ internal static class StageAssessor
         return new StageAssessment(stage, status, evidence.ToImmutable());
     }
 
+    /// <summary>
+    /// The stage's status alone, without the evidence sentences (the interview asks it on every turn): the same answer
+    /// as <see cref="Assess"/>.
+    /// </summary>
+    public static StageStatus Status(Playbook playbook, DiagnosisInput input, StageId stage)
+    {
+        var awarenessIsNew = stage == StageId.Awareness && input.Awareness == MarketAwareness.New;
+        return awarenessIsNew ? StageStatus.Weak : StatusOf(Verdicts(playbook, input, stage).Select(v => v.Status));
+    }
+
     public static IEnumerable<MetricVerdict> Verdicts(Playbook playbook, DiagnosisInput input, StageId stage) =>
         from metric in playbook.MetricsFor(input.Audience, stage)
         where input.Metrics.ContainsKey(metric.Id)
         select new MetricVerdict(metric, metric.ThresholdFor(input.Audience)!, input.Metrics[metric.Id]);
+
+    /// <summary>Weak when any evidence is weak, healthy when there is evidence, unknown without any.</summary>
+    private static StageStatus StatusOf(IEnumerable<StageStatus> verdicts)
+    {
+        var any = false;
+        foreach (var verdict in verdicts)
+        {
+            if (verdict == StageStatus.Weak)
+            {
+                return StageStatus.Weak;
+            }
+
+            any = true;
+        }
+
+        return any ? StageStatus.Healthy : StageStatus.Unknown;
+    }
 }

@@ -15,6 +15,9 @@ internal sealed class RecentVersions(int capacity = RecentVersions.DefaultCapaci
 
     private readonly ConcurrentDictionary<(string Collection, string Key), Entry> _entries = new();
 
+    // ConcurrentDictionary.Count takes every lock of the table: count additions instead (an estimate is enough here).
+    private int _added;
+
     /// <summary>How many records are remembered (for tests: bounded by the capacity).</summary>
     public int Count => _entries.Count;
 
@@ -34,13 +37,21 @@ internal sealed class RecentVersions(int capacity = RecentVersions.DefaultCapaci
     /// <summary>Remembers <paramref name="value"/> at <paramref name="version"/> unless a newer version is already known.</summary>
     public void Remember(string collection, string key, long version, object value)
     {
-        if (_entries.Count >= capacity)
+        if (Volatile.Read(ref _added) >= capacity)
         {
+            Interlocked.Exchange(ref _added, 0);
             _entries.Clear();
         }
 
         var entry = new Entry(version, value);
-        _entries.AddOrUpdate((collection, key), entry, (_, known) => known.Version > version ? known : entry);
+        _entries.AddOrUpdate(
+            (collection, key),
+            _ =>
+            {
+                Interlocked.Increment(ref _added);
+                return entry;
+            },
+            (_, known) => known.Version > version ? known : entry);
     }
 
     public void Forget(string collection, string key) => _entries.TryRemove((collection, key), out _);

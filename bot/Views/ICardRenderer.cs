@@ -6,4 +6,11 @@ namespace FlywheelBot.Views;
 public interface ICardRenderer
 {
     JsonObject Render(ViewModel view);
+
+    /// <summary>
+    /// The card as UTF-8 JSON, ready to go on the wire, with <paramref name="fallbackText"/> (the view's plain text) as
+    /// its <c>fallbackText</c> unless it has its own. The typed renderer writes it straight from its card model, with no
+    /// JSON object in between; this default goes through <see cref="Render"/>.
+    /// </summary>
+    byte[] RenderUtf8(ViewModel view, string fallbackText) => CardFallback.ToUtf8(CardFallback.Ensure(Render(view), fallbackText));
 }

@@ -20,6 +20,9 @@ internal interface IFlywheelGuide
 
     Diagnosis Diagnose(DiagnosisInput input);
 
+    /// <summary>One stage's status as <see cref="Diagnose"/> would assess it (cheap: no advice, no evidence text).</summary>
+    StageStatus StatusOf(DiagnosisInput input, StageId stage);
+
     /// <summary>An activity's display title (the id when unknown).</summary>
     string ActivityTitle(string activityId);
 

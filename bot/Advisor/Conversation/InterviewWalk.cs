@@ -28,8 +28,8 @@ internal static class InterviewWalk
 
         var audience = interview.Audience ?? InterviewDefaults.Audience;
 
-        // The answers do not change during the walk, so one diagnosis serves every stage (computed only when needed).
-        Diagnosis? diagnosis = null;
+        // The answers do not change during the walk: one input serves every stage (made only when needed).
+        DiagnosisInput? input = null;
         foreach (var stage in Enum.GetValues<StageId>())
         {
             foreach (var metric in guide.DecidingMetrics(audience, stage))
@@ -40,9 +40,8 @@ internal static class InterviewWalk
                 }
             }
 
-            diagnosis ??= guide.Diagnose(interview.ToInput(doing));
-            var assessment = diagnosis.Stages.FirstOrDefault(s => s.Stage == stage);
-            if (assessment?.Status == StageStatus.Weak)
+            input ??= interview.ToInput(doing);
+            if (guide.StatusOf(input, stage) == StageStatus.Weak)
             {
                 return null;
             }

@@ -4,12 +4,30 @@ using FlywheelBot.Flywheel;
 namespace FlywheelBot.Advisor.Conversation;
 
 /// <summary>The conversation's view of the engine: the playbook's deciding metrics, its value parser, its diagnosis.</summary>
-internal sealed class PlaybookGuide(DiagnosisEngine engine) : IFlywheelGuide
+internal sealed class PlaybookGuide : IFlywheelGuide
 {
+    private readonly DiagnosisEngine engine;
+
+    // The questions of every audience and stage, made once: the interview asks for them on every turn.
+    private readonly Dictionary<(Audience, StageId), ImmutableArray<MetricQuestion>> deciding = [];
+
+    public PlaybookGuide(DiagnosisEngine engine)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        this.engine = engine;
+        foreach (var audience in Enum.GetValues<Audience>())
+        {
+            foreach (var stage in Enum.GetValues<StageId>())
+            {
+                deciding[(audience, stage)] = [.. engine.Playbook.DecidingMetrics(audience, stage).Select(ToQuestion)];
+            }
+        }
+    }
+
     private Playbook Playbook => engine.Playbook;
 
     public ImmutableArray<MetricQuestion> DecidingMetrics(Audience audience, StageId stage) =>
-        [.. Playbook.DecidingMetrics(audience, stage).Select(ToQuestion)];
+        deciding.TryGetValue((audience, stage), out var questions) ? questions : [];
 
     public MetricQuestion? FindMetric(string metricId) =>
         Playbook.TryGetMetric(metricId, out var metric) ? ToQuestion(metric) : null;
@@ -23,6 +41,8 @@ internal sealed class PlaybookGuide(DiagnosisEngine engine) : IFlywheelGuide
     }
 
     public Diagnosis Diagnose(DiagnosisInput input) => engine.Diagnose(input);
+
+    public StageStatus StatusOf(DiagnosisInput input, StageId stage) => engine.StatusOf(input, stage);
 
     public string ActivityTitle(string activityId) =>
         Playbook.TryGetActivity(activityId, out var activity) ? activity.Title : activityId;

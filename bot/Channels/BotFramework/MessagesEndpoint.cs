@@ -83,5 +83,5 @@ internal sealed class MessagesEndpoint(
     }
 
     private static IResult Error(int status, string code, string message) =>
-        Results.Json(ErrorBody.Of(code, message), BotFrameworkJsonContext.Default.ErrorBody, statusCode: status);
+        WireResults.Json(ErrorBody.Of(code, message), BotFrameworkJsonContext.Default.ErrorBody, statusCode: status);
 }

@@ -21,6 +21,26 @@ internal sealed class AdaptiveCardRenderer(ITextRenderer text, IEnumerable<ICard
     public JsonObject Render(ViewModel view)
     {
         ArgumentNullException.ThrowIfNull(view);
+        return Contributed(view) ?? Serialize(Build(view, text.Render(view)));
+    }
+
+    /// <summary>The card written straight from the typed model to UTF-8 (what a reply sends), no JSON object between.</summary>
+    public byte[] RenderUtf8(ViewModel view, string fallbackText)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        return Contributed(view) is { } contributed
+            ? CardFallback.ToUtf8(CardFallback.Ensure(contributed, fallbackText))
+            : JsonSerializer.SerializeToUtf8Bytes(Build(view, fallbackText), CardJsonContext.Default.AdaptiveCard);
+    }
+
+    internal static JsonObject Serialize(AdaptiveCard card) =>
+        JsonSerializer.SerializeToNode(card, CardJsonContext.Default.AdaptiveCard)!.AsObject();
+
+    private static AdaptiveCard Build(ViewModel view, string fallbackText) =>
+        new(Body(view), ViewActions.For(view).Select(ToCardAction).ToImmutableArray()) { FallbackText = fallbackText };
+
+    private JsonObject? Contributed(ViewModel view)
+    {
         foreach (var contributor in contributors)
         {
             if (contributor.TryRender(view, out var contributed))
@@ -29,15 +49,8 @@ internal sealed class AdaptiveCardRenderer(ITextRenderer text, IEnumerable<ICard
             }
         }
 
-        var card = new AdaptiveCard(Body(view), ViewActions.For(view).Select(ToCardAction).ToImmutableArray())
-        {
-            FallbackText = text.Render(view),
-        };
-        return Serialize(card);
+        return null;
     }
-
-    internal static JsonObject Serialize(AdaptiveCard card) =>
-        JsonSerializer.SerializeToNode(card, CardJsonContext.Default.AdaptiveCard)!.AsObject();
 
     private static ImmutableArray<CardElement> Body(ViewModel view) => view switch
     {

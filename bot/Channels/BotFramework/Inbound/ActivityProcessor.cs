@@ -59,7 +59,7 @@ internal sealed partial class ActivityProcessor(
     /// <summary>200 with nothing to say (for <c>expectReplies</c>: an empty list of activities).</summary>
     public static IResult Acknowledge(Activity activity) =>
         activity.ExpectsReplies
-            ? Results.Json(new ExpectedReplies([]), BotFrameworkJsonContext.Default.ExpectedReplies)
+            ? WireResults.Json(new ExpectedReplies([]), BotFrameworkJsonContext.Default.ExpectedReplies)
             : Results.Ok();
 
     private static bool Is(Activity activity, string type) => string.Equals(activity.Type, type, StringComparison.OrdinalIgnoreCase);
@@ -68,7 +68,7 @@ internal sealed partial class ActivityProcessor(
         bot?.Id is { Length: > 0 } botId && members?.Any(m => string.Equals(m.Id, botId, StringComparison.Ordinal)) == true;
 
     private static IResult NotImplemented(string? name) =>
-        Results.Json(
+        WireResults.Json(
             ErrorBody.Of("NotImplemented", $"The invoke '{name}' is not handled by this bot."),
             BotFrameworkJsonContext.Default.ErrorBody,
             statusCode: StatusCodes.Status501NotImplemented);
@@ -92,7 +92,7 @@ internal sealed partial class ActivityProcessor(
         if (activity.ExpectsReplies)
         {
             var output = await runner.RunAsync(turn, requestAborted);
-            return Results.Json(new ExpectedReplies(Replies(activity, output)), BotFrameworkJsonContext.Default.ExpectedReplies);
+            return WireResults.Json(new ExpectedReplies(Replies(activity, output)), BotFrameworkJsonContext.Default.ExpectedReplies);
         }
 
         var work = runner.RunAsync(turn, background.Stopping);
@@ -133,7 +133,7 @@ internal sealed partial class ActivityProcessor(
     }
 
     private static IResult InvokeResponse(AdaptiveCardInvokeResponse response) =>
-        Results.Json(response, BotFrameworkJsonContext.Default.AdaptiveCardInvokeResponse, statusCode: StatusCodes.Status200OK);
+        WireResults.Json(response, BotFrameworkJsonContext.Default.AdaptiveCardInvokeResponse, statusCode: StatusCodes.Status200OK);
 
     /// <summary>The reply activities of a turn; a failed turn (null) gets the apology.</summary>
     private List<Activity> Replies(Activity inbound, TurnOutput? output) =>

@@ -32,7 +32,7 @@ internal sealed class ActivityFactory(ICardRenderer cards, ITextRenderer text)
     public static Activity Apology(Activity inbound) => ReplyTo(inbound, new Activity { Type = ActivityTypes.Message, Text = ApologyText });
 
     /// <summary>The card for a view, with the plain text as <c>fallbackText</c> when the renderer set none.</summary>
-    public JsonObject Card(ViewModel view) => WithFallback(cards.Render(view), text.Render(view));
+    public JsonObject Card(ViewModel view) => CardFallback.Ensure(cards.Render(view), text.Render(view));
 
     /// <summary>Addresses <paramref name="reply"/> back into the conversation of <paramref name="inbound"/>: from and recipient swapped.</summary>
     private static Activity ReplyTo(Activity inbound, Activity reply)
@@ -50,19 +50,6 @@ internal sealed class ActivityFactory(ICardRenderer cards, ITextRenderer text)
         };
     }
 
-    /// <summary>The rendered card as is when it has its own fallback text (the usual case); otherwise a copy with one.</summary>
-    private static JsonObject WithFallback(JsonObject rendered, string fallback)
-    {
-        if (rendered.ContainsKey("fallbackText"))
-        {
-            return rendered;
-        }
-
-        var card = rendered.DeepClone().AsObject();
-        card["fallbackText"] = fallback;
-        return card;
-    }
-
     private Activity FromView(ViewModel view)
     {
         var summary = text.Render(view);
@@ -70,7 +57,7 @@ internal sealed class ActivityFactory(ICardRenderer cards, ITextRenderer text)
         {
             Type = ActivityTypes.Message,
             Summary = summary,
-            Attachments = [new Attachment(ActivityTypes.AdaptiveCardContentType, WithFallback(cards.Render(view), summary))],
+            Attachments = [new Attachment(ActivityTypes.AdaptiveCardContentType, new RawJson(cards.RenderUtf8(view, summary)))],
         };
     }
 }
