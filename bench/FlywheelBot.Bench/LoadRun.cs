@@ -34,7 +34,10 @@ internal static class LoadRun
 
             var rounds = await driver.WarmUpAsync(options.Connections, options.WarmUpConversations);
             Console.Error.WriteLine($"{provider}: warmed up in {rounds} round(s) of {options.WarmUpConversations} interviews");
+            var gcBefore = await driver.GarbageCollectionsAsync();
             var turns = await Metered(server, () => driver.RunInterviewsAsync(options.Conversations, options.Connections, $"bench-{provider}-{Guid.NewGuid():N}"));
+            var gc = (await driver.GarbageCollectionsAsync()).Zip(gcBefore, (after, before) => after - before).ToArray();
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{provider}: server GCs during the turns: gen0 {gc[0]}, gen1 {gc[1]}, gen2 {gc[2]}, paused {gc[3]:F0} ms in all"));
             var bare = await Metered(server, () => driver.RunBareAsync(turns.Requests, options.Connections));
             var rss = server.PeakResidentMegabytes();
 

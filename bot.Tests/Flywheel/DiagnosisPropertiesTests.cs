@@ -24,6 +24,14 @@ public sealed class DiagnosisPropertiesTests
     }
 
     [Property]
+    public void The_cheap_stage_status_the_interview_asks_equals_the_full_diagnosis(GeneratedInput generated)
+    {
+        var diagnosis = Given.Engine.Diagnose(generated.Input);
+
+        Assert.All(diagnosis.Stages, stage => Assert.Equal(stage.Status, Given.Engine.StatusOf(generated.Input, stage.Stage)));
+    }
+
+    [Property]
     public void New_awareness_always_makes_awareness_the_bottleneck(GeneratedInput generated)
     {
         var diagnosis = Given.Engine.Diagnose(generated.Input with { Awareness = MarketAwareness.New });

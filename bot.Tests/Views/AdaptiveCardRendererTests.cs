@@ -23,6 +23,30 @@ public sealed class AdaptiveCardRendererTests
 
     [Theory]
     [MemberData(nameof(Kinds))]
+    public void The_card_written_straight_to_UTF8_for_replies_equals_the_rendered_card(string kind)
+    {
+        // Replies send RenderUtf8 (no JSON object in between); golden files and validators see Render: they must agree.
+        var view = SampleViews.All.Single(s => s.Name == kind).View;
+        var text = new PlainTextRenderer().Render(view);
+
+        var wire = JsonNode.Parse(CardCorpus.Renderer.RenderUtf8(view, text));
+
+        Assert.True(JsonNode.DeepEquals(CardCorpus.Renderer.Render(view), wire), wire?.ToJsonString());
+    }
+
+    [Fact]
+    public void A_renderer_without_its_own_fallback_text_gets_the_plain_text_on_the_wire()
+    {
+        ICardRenderer bare = new NoFallbackRenderer();
+
+        var wire = JsonNode.Parse(bare.RenderUtf8(SampleViews.ChoiceQuestion, "the plain text"))!;
+
+        Assert.Equal("the plain text", (string?)wire["fallbackText"]);
+        Assert.Equal("AdaptiveCard", (string?)wire["type"]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
     public void Every_card_kind_matches_its_golden_file(string kind)
     {
         var view = SampleViews.All.Single(s => s.Name == kind).View;
@@ -163,4 +187,9 @@ public sealed class AdaptiveCardRendererTests
         JsonValue v when v.GetValueKind() == JsonValueKind.String => [v.GetValue<string>()],
         _ => [],
     };
+
+    private sealed class NoFallbackRenderer : ICardRenderer
+    {
+        public JsonObject Render(ViewModel view) => new() { ["type"] = "AdaptiveCard", ["version"] = "1.5", ["body"] = new JsonArray() };
+    }
 }

@@ -11,7 +11,7 @@ namespace FlywheelBot.Storage;
 /// </summary>
 internal sealed class RecentVersions(int capacity = RecentVersions.DefaultCapacity)
 {
-    public const int DefaultCapacity = 2048;
+    public const int DefaultCapacity = 1024;
 
     private readonly ConcurrentDictionary<(string Collection, string Key), Entry> _entries = new();
 

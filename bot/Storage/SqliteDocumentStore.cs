@@ -9,6 +9,8 @@ namespace FlywheelBot.Storage;
 /// instead of each turn queueing on a lock for a commit of its own; a busy timeout covers another process on the same
 /// file. Every write is atomic and a caller hears of it only after its commit: a crash leaves either the old or the new
 /// row, never half of one. SQLite's calls are synchronous (local file I/O, no network), so they run inline.
+/// Checkpoints (copying the WAL back into the database file, with its fsyncs) run in the background every
+/// <see cref="CheckpointInterval"/> on a connection of their own, never in a write's commit, so no turn waits for one.
 /// </summary>
 internal sealed class SqliteDocumentStore : IDocumentStore, IStorageSchema, IDisposable
 {
@@ -16,6 +18,9 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IStorageSchema, IDis
     private const string Live = "(expires_at IS NULL OR expires_at > @now)";
     private const int PurgeBatch = 500;
     private const int BusyTimeoutMs = 10_000;
+
+    /// <summary>How often the background checkpoint runs while there were writes.</summary>
+    public static readonly TimeSpan CheckpointInterval = TimeSpan.FromSeconds(1);
 
     private const string UpsertAlways = """
         INSERT INTO documents (collection, key, json, version, updated_at, due_at, expires_at)
@@ -48,6 +53,9 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IStorageSchema, IDis
     private readonly ILogger _logger;
     private readonly SqliteSessionPool _sessions;
     private readonly SqliteWriteQueue _writes;
+    private readonly ITimer _checkpoints;
+    private long _checkpointedAt;
+    private int _checkpointing;
     private readonly OnceGate _migration = new();
 
     /// <summary>
@@ -60,13 +68,17 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IStorageSchema, IDis
         ArgumentNullException.ThrowIfNull(logger);
         (var resolved, _path) = Resolve(connectionString, baseDirectory ?? Directory.GetCurrentDirectory());
         _sessions = new SqliteSessionPool(resolved, BusyTimeoutMs);
-        _writes = new SqliteWriteQueue(_sessions.Open);
+        _writes = new SqliteWriteQueue(OpenWriter);
+        _checkpoints = clock.CreateTimer(_ => Checkpoint(), null, CheckpointInterval, CheckpointInterval);
         _clock = clock;
         _logger = logger;
     }
 
     /// <summary>The full path of the database file.</summary>
     public string DatabasePath => _path;
+
+    /// <summary>Transactions the writer has committed (for tests: concurrent writes share commits).</summary>
+    internal long Commits => _writes.Commits;
 
     /// <summary>
     /// Checks a SQLite connection string (parseable, naming a writable file, not an in-memory database) and returns
@@ -236,9 +248,55 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IStorageSchema, IDis
 
     public void Dispose()
     {
+        _checkpoints.Dispose();
         _writes.Dispose();
         _sessions.Dispose();
         _migration.Dispose();
+    }
+
+    /// <summary>The writer's own connection: it never checkpoints inside a commit (see <see cref="Checkpoint"/>).</summary>
+    private SqliteSession OpenWriter()
+    {
+        var session = _sessions.Open();
+        using var pragma = session.Connection.CreateCommand();
+        pragma.CommandText = "PRAGMA wal_autocheckpoint = 0;";
+        pragma.ExecuteNonQuery();
+        return session;
+    }
+
+    /// <summary>
+    /// A passive checkpoint when there were commits since the last one: it copies what it can of the WAL into the
+    /// database file without waiting for (or blocking) readers or the writer, so the WAL stays small.
+    /// </summary>
+    private void Checkpoint()
+    {
+        var commits = _writes.Commits;
+        if (!_migration.IsDone || commits == Interlocked.Read(ref _checkpointedAt) || Interlocked.Exchange(ref _checkpointing, 1) == 1)
+        {
+            return;
+        }
+
+        SqliteSession? session = null;
+        try
+        {
+            session = _sessions.Rent();
+            session.Command("PRAGMA wal_checkpoint(PASSIVE);").ExecuteNonQuery();
+            _sessions.Return(session, healthy: true);
+            Interlocked.Exchange(ref _checkpointedAt, commits);
+        }
+        catch (Exception exception) when (exception is SqliteException or ObjectDisposedException or InvalidOperationException)
+        {
+            if (session is not null)
+            {
+                _sessions.Return(session, healthy: false);
+            }
+
+            _logger.CheckpointFailed(exception);
+        }
+        finally
+        {
+            Interlocked.Exchange(ref _checkpointing, 0);
+        }
     }
 
     /// <summary>Runs a read on a pooled session (migrating first on first use).</summary>

@@ -6,7 +6,9 @@ namespace FlywheelBot.Storage;
 /// <summary>Keeps a few open <see cref="SqliteSession"/>s for reuse; extra ones are closed when returned.</summary>
 internal sealed class SqliteSessionPool(string connectionString, int busyTimeoutMs) : IDisposable
 {
-    private const int MaxIdle = 16;
+    // Reads are short and synchronous, so only about as many run at once as there are threads running: a few
+    // connections (each with its own page cache) serve them all and keep memory flat.
+    private const int MaxIdle = 4;
 
     private readonly ConcurrentBag<SqliteSession> _idle = [];
     private int _idleCount;

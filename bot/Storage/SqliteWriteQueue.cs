@@ -22,6 +22,7 @@ internal sealed class SqliteWriteQueue : IDisposable
     private readonly Func<SqliteSession> _open;
     private readonly Task _loop;
     private SqliteSession? _session;
+    private long _commits;
 
     public SqliteWriteQueue(Func<SqliteSession> open)
     {
@@ -30,7 +31,7 @@ internal sealed class SqliteWriteQueue : IDisposable
     }
 
     /// <summary>How many transactions the queue has committed (for tests: batches hold several writes under load).</summary>
-    public long Commits { get; private set; }
+    public long Commits => Interlocked.Read(ref _commits);
 
     /// <summary>Queues <paramref name="write"/>; the task completes once it is committed (or with its failure).</summary>
     public Task<T> RunAsync<T>(Func<SqliteSession, T> write, CancellationToken cancellationToken)
@@ -126,7 +127,7 @@ internal sealed class SqliteWriteQueue : IDisposable
             }
 
             transaction.Commit();
-            Commits++;
+            Interlocked.Increment(ref _commits);
         }
         catch (Exception)
         {
@@ -157,7 +158,7 @@ internal sealed class SqliteWriteQueue : IDisposable
             session.Transaction = transaction;
             queued.Run(session);
             transaction.Commit();
-            Commits++;
+            Interlocked.Increment(ref _commits);
             queued.Complete();
         }
         catch (Exception exception)

@@ -26,4 +26,7 @@ internal static partial class StorageLog
 
     [LoggerMessage(EventId = 5008, Level = LogLevel.Information, Message = "Storage ready: {Provider} at schema version {Version}")]
     public static partial void StorageReady(this ILogger logger, string provider, int version);
+
+    [LoggerMessage(EventId = 5009, Level = LogLevel.Warning, Message = "A SQLite checkpoint failed; the next one will try again")]
+    public static partial void CheckpointFailed(this ILogger logger, Exception exception);
 }

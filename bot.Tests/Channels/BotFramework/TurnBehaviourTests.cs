@@ -119,6 +119,22 @@ public sealed class TurnBehaviourTests(DevelopmentBot bot) : IClassFixture<Devel
     }
 
     [Fact]
+    public async Task Inbound_attachments_of_any_shape_are_read_and_the_message_is_answered()
+    {
+        var conversation = "attach-" + Guid.NewGuid().ToString("N");
+        var activity = BotFrameworkHost.Message(conversation, "hello", Connector.ServiceUrl);
+        activity["attachments"] = new JsonArray(
+            new JsonObject { ["contentType"] = "text/html", ["content"] = "<p>hello</p>" },
+            new JsonObject { ["contentType"] = "application/vnd.microsoft.teams.file.download.info", ["content"] = new JsonObject { ["downloadUrl"] = "https://x.example/f", ["fileType"] = "pdf" } },
+            new JsonObject { ["contentType"] = "image/png", ["contentUrl"] = "https://x.example/i.png" });
+
+        using var response = await Host.PostAsync(activity);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Single(Connector.To(conversation));
+    }
+
+    [Fact]
     public async Task ExpectReplies_answers_in_the_body_and_posts_nothing()
     {
         var conversation = "expect-" + Guid.NewGuid().ToString("N");
@@ -139,6 +155,15 @@ public sealed class TurnBehaviourTests(DevelopmentBot bot) : IClassFixture<Devel
             Assert.All(replies, r => Assert.Equal("in-9", (string?)r!["replyToId"]));
             Assert.All(replies, r => Assert.Null(r!["id"]));
             Assert.Empty(Connector.To(conversation));
+
+            // The card rides as a JSON object (written as rendered, with the plain text as its fallback), and the
+            // body goes out whole with its length rather than in chunks.
+            var card = replies[0]!["attachments"]![0]!["content"]!.AsObject();
+            Assert.Equal("AdaptiveCard", (string?)card["type"]);
+            Assert.Equal("one", (string?)card["fallbackText"]);
+            Assert.Equal("one", (string?)card["body"]![0]!["text"]);
+            Assert.Equal(response.Content.Headers.ContentLength, (await response.Content.ReadAsByteArrayAsync()).Length);
+            Assert.NotEqual(true, response.Headers.TransferEncodingChunked);
         }
         finally
         {

@@ -1,0 +1,196 @@
+using FlywheelBot.Storage;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace FlywheelBot.Tests.Storage;
+
+/// <summary>The SQLite writer: writes waiting together share one commit, and a failing write fails alone.</summary>
+public sealed class SqliteWriteQueueTests : IDisposable
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), $"flywheel-queue-{Guid.NewGuid():N}");
+
+    public SqliteWriteQueueTests()
+    {
+        Directory.CreateDirectory(_directory);
+        using var session = Open();
+        using var create = session.Connection.CreateCommand();
+        create.CommandText = "PRAGMA journal_mode = WAL; CREATE TABLE t (x INTEGER NOT NULL PRIMARY KEY);";
+        create.ExecuteNonQuery();
+    }
+
+    private string DatabasePath => Path.Combine(_directory, "queue.db");
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp file is harmless.
+        }
+    }
+
+    [Fact]
+    public async Task Writes_that_wait_together_are_committed_in_one_transaction()
+    {
+        using var queue = new SqliteWriteQueue(Open);
+        var (blocker, release) = Blocker(queue);
+
+        var writes = Enumerable.Range(1, 10).Select(i => queue.RunAsync(s => Insert(s, i), CancellationToken.None)).ToList();
+        release();
+        await blocker;
+        await Task.WhenAll(writes);
+
+        Assert.Equal(Enumerable.Range(0, 11), Rows());
+        Assert.Equal(2, queue.Commits);
+    }
+
+    [Fact]
+    public async Task A_write_that_fails_inside_a_batch_fails_alone_and_leaves_nothing_half_written()
+    {
+        using var queue = new SqliteWriteQueue(Open);
+        var (blocker, release) = Blocker(queue);
+
+        var writes = Enumerable.Range(1, 10).Select(i => queue.RunAsync(
+            s =>
+            {
+                Insert(s, i);
+                return i == 5 ? throw new InvalidOperationException("write five fails after its insert") : i;
+            },
+            CancellationToken.None)).ToList();
+        release();
+        await blocker;
+        var outcomes = await Task.WhenAll(writes.Select(async w =>
+        {
+            try
+            {
+                return await w;
+            }
+            catch (InvalidOperationException)
+            {
+                return -1;
+            }
+        }));
+
+        Assert.Equal([1, 2, 3, 4, -1, 6, 7, 8, 9, 10], outcomes);
+        Assert.Equal(Enumerable.Range(0, 11).Where(x => x != 5), Rows());
+    }
+
+    [Fact]
+    public async Task A_write_whose_caller_gave_up_before_it_ran_is_cancelled_and_not_written()
+    {
+        using var queue = new SqliteWriteQueue(Open);
+        var (blocker, release) = Blocker(queue);
+        using var giveUp = new CancellationTokenSource();
+
+        var abandoned = queue.RunAsync(s => Insert(s, 1), giveUp.Token);
+        var kept = queue.RunAsync(s => Insert(s, 2), CancellationToken.None);
+        await giveUp.CancelAsync();
+        release();
+        await blocker;
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => abandoned);
+        Assert.Equal(2, await kept);
+        Assert.Equal([0, 2], Rows());
+    }
+
+    [Fact]
+    public async Task Disposing_finishes_the_queued_writes_then_refuses_new_ones()
+    {
+        var queue = new SqliteWriteQueue(Open);
+        var writes = Enumerable.Range(1, 20).Select(i => queue.RunAsync(s => Insert(s, i), CancellationToken.None)).ToList();
+
+        queue.Dispose();
+
+        Assert.All(writes, w => Assert.True(w.IsCompletedSuccessfully));
+        Assert.Equal(Enumerable.Range(1, 20), Rows());
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => queue.RunAsync(s => Insert(s, 99), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Concurrent_turns_on_the_store_share_commits()
+    {
+        using var store = new SqliteDocumentStore($"Data Source={Path.Combine(_directory, "store.db")}", TimeProvider.System, NullLogger<SqliteDocumentStore>.Instance);
+        await store.MigrateAsync(CancellationToken.None);
+        var before = store.Commits;
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 500).Select(i =>
+            Task.Run(() => store.PutAsync(new DocumentWrite("activity-ids", $"a{i}", "{}", ExpectedVersion: 0), CancellationToken.None))));
+
+        Assert.All(results, r => Assert.True(r.Succeeded));
+        Assert.Equal(500, (await store.ListAsync("activity-ids", "a", 1000, CancellationToken.None)).Count);
+        Assert.InRange(store.Commits - before, 1, 499);
+    }
+
+    [Fact]
+    public async Task The_writer_never_checkpoints_in_a_commit_the_background_checkpoint_copies_the_wal_back()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var path = Path.Combine(_directory, "checkpoint.db");
+        using var store = new SqliteDocumentStore($"Data Source={path}", clock, NullLogger<SqliteDocumentStore>.Instance);
+        await store.MigrateAsync(CancellationToken.None);
+        var sizeAfterMigration = new FileInfo(path).Length;
+
+        // Far beyond SQLite's automatic checkpoint (1,000 WAL pages), had the writer been left to checkpoint.
+        var body = $"{{\"text\":\"{new string('x', 3000)}\"}}";
+        for (var i = 0; i < 1500; i++)
+        {
+            await store.PutAsync(new DocumentWrite("dialogs", $"k{i}", body, ExpectedVersion: null), CancellationToken.None);
+        }
+
+        Assert.Equal(sizeAfterMigration, new FileInfo(path).Length);
+        clock.Advance(SqliteDocumentStore.CheckpointInterval);
+        Assert.True(new FileInfo(path).Length > sizeAfterMigration + (1500L * 3000), "the checkpoint copied the records into the database file");
+    }
+
+    private static int Insert(SqliteSession session, int x)
+    {
+        var command = session.Command("INSERT INTO t (x) VALUES (@x);");
+        command.Parameters.AddWithValue("@x", x);
+        command.ExecuteNonQuery();
+        return x;
+    }
+
+    /// <summary>Holds the writer inside a first write (row 0) until released, so the next writes queue up together.</summary>
+    private static (Task<int> Blocker, Action Release) Blocker(SqliteWriteQueue queue)
+    {
+        var started = new ManualResetEventSlim();
+        var gate = new ManualResetEventSlim();
+        var blocker = queue.RunAsync(
+            s =>
+            {
+                started.Set();
+                gate.Wait(TimeSpan.FromSeconds(30));
+                return Insert(s, 0);
+            },
+            CancellationToken.None);
+        Assert.True(started.Wait(TimeSpan.FromSeconds(30)));
+        return (blocker, gate.Set);
+    }
+
+    private SqliteSession Open()
+    {
+        var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        connection.Open();
+        return new SqliteSession(connection);
+    }
+
+    private List<int> Rows()
+    {
+        using var session = Open();
+        using var read = session.Connection.CreateCommand();
+        read.CommandText = "SELECT x FROM t ORDER BY x;";
+        using var reader = read.ExecuteReader();
+        var rows = new List<int>();
+        while (reader.Read())
+        {
+            rows.Add(reader.GetInt32(0));
+        }
+
+        return rows;
+    }
+}
