@@ -6,7 +6,8 @@ namespace FlywheelBot.Bench;
 /// The measured process: the real bot host (auth off, Development) plus <c>POST /bench/bare</c>, which reads
 /// nothing and returns 200 — the baseline every figure is compared with, served by the same Kestrel in the same run —
 /// and <c>GET /bench/jit</c>, the number of methods the JIT has compiled so far (the warm-up runs until it stops rising),
-/// and <c>GET /bench/gc</c>, the collections of each generation and the total GC pause so far (ms).
+/// and <c>GET /bench/gc</c>, the collections of each generation, the total GC pause so far (ms), and the managed heap's
+/// size and committed memory after the last collection (MB).
 /// Prints <c>listening {url}</c> on stdout once ready.
 /// </summary>
 internal static class BenchServer
@@ -25,7 +26,7 @@ internal static class BenchServer
         app.MapGet("/bench/jit", () => Results.Text(System.Runtime.JitInfo.GetCompiledMethodCount().ToString(System.Globalization.CultureInfo.InvariantCulture)));
         app.MapGet("/bench/gc", () => Results.Text(string.Create(
             System.Globalization.CultureInfo.InvariantCulture,
-            $"{GC.CollectionCount(0)} {GC.CollectionCount(1)} {GC.CollectionCount(2)} {GC.GetTotalPauseDuration().TotalMilliseconds}")));
+            $"{GC.CollectionCount(0)} {GC.CollectionCount(1)} {GC.CollectionCount(2)} {GC.GetTotalPauseDuration().TotalMilliseconds} {GC.GetGCMemoryInfo().HeapSizeBytes / 1048576.0} {GC.GetGCMemoryInfo().TotalCommittedBytes / 1048576.0}")));
         await app.StartAsync();
         var address = app.Urls.First();
         Console.WriteLine($"listening {address}");

@@ -165,9 +165,13 @@ internal static class HotPathProfile
     private static async Task Time(string what, int operations, Func<Task> work)
     {
         await work(); // warm-up (JIT, caches)
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var clock = Stopwatch.StartNew();
         await work();
         clock.Stop();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{what,-48} {clock.Elapsed.TotalMicroseconds / operations,10:F1} us/op  ({operations} ops)"));
+        allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"{what,-48} {clock.Elapsed.TotalMicroseconds / operations,10:F1} us/op {allocated / 1024.0 / operations,8:F1} KB/op  ({operations} ops)"));
     }
 }

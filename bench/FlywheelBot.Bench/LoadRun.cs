@@ -37,7 +37,10 @@ internal static class LoadRun
             var gcBefore = await driver.GarbageCollectionsAsync();
             var turns = await Metered(server, () => driver.RunInterviewsAsync(options.Conversations, options.Connections, $"bench-{provider}-{Guid.NewGuid():N}"));
             var gc = (await driver.GarbageCollectionsAsync()).Zip(gcBefore, (after, before) => after - before).ToArray();
-            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{provider}: server GCs during the turns: gen0 {gc[0]}, gen1 {gc[1]}, gen2 {gc[2]}, paused {gc[3]:F0} ms in all"));
+            var heap = await driver.GarbageCollectionsAsync();
+            Console.Error.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{provider}: server GCs during the turns: gen0 {gc[0]}, gen1 {gc[1]}, gen2 {gc[2]}, paused {gc[3]:F0} ms in all; managed heap {heap[4]:F0} MB, committed {heap[5]:F0} MB"));
             var bare = await Metered(server, () => driver.RunBareAsync(turns.Requests, options.Connections));
             var rss = server.PeakResidentMegabytes();
 

@@ -55,29 +55,20 @@ internal sealed class VersionedStore(IDocumentStore store, ILogger<VersionedStor
         ArgumentNullException.ThrowIfNull(type);
         ArgumentNullException.ThrowIfNull(apply);
         using var held = await _locks.AcquireAsync(collection, key, cancellationToken);
-        var known = _recent.TryGet<T>(collection, key, out var remembered);
+
+        // First from the remembered value, with no read; if it was stale (another writer, an expiry), as usual below.
+        if (_recent.TryGet<T>(collection, key, out var remembered)
+            && await TryWriteAsync(collection, key, type, apply, options, remembered, cancellationToken) is { } done)
+        {
+            return done;
+        }
+
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
-            var current = known ? remembered : await ReadAsync(collection, key, type, cancellationToken);
-            var next = apply(current) ?? throw new InvalidOperationException("An update must return a value to store.");
-            var fields = options?.Invoke(next) ?? new DocumentOptions();
-            var json = JsonSerializer.Serialize(next, type);
-            var result = await store.PutAsync(
-                new DocumentWrite(collection, key, json, current.Version, fields.DueAt, fields.ExpiresAt),
-                cancellationToken);
-            if (result.Succeeded)
+            var current = await ReadAsync(collection, key, type, cancellationToken);
+            if (await TryWriteAsync(collection, key, type, apply, options, current, cancellationToken) is { } written)
             {
-                _recent.Remember(collection, key, result.Version, next);
-                return next;
-            }
-
-            _recent.Forget(collection, key);
-            if (known)
-            {
-                // The remembered version was stale (another writer, an expiry): read and apply again, no pause.
-                known = false;
-                attempt--;
-                continue;
+                return written;
             }
 
             logger.VersionConflict(collection, attempt);
@@ -89,6 +80,33 @@ internal sealed class VersionedStore(IDocumentStore store, ILogger<VersionedStor
 
         logger.GaveUp(collection, MaxAttempts);
         throw new StoreConflictException(collection, MaxAttempts);
+    }
+
+    /// <summary>Applies the update to <paramref name="current"/> and writes it if its version still holds; null on a conflict.</summary>
+    private async Task<T?> TryWriteAsync<T>(
+        string collection,
+        string key,
+        JsonTypeInfo<T> type,
+        Func<Versioned<T>, T> apply,
+        Func<T, DocumentOptions>? options,
+        Versioned<T> current,
+        CancellationToken cancellationToken)
+        where T : class
+    {
+        var next = apply(current) ?? throw new InvalidOperationException("An update must return a value to store.");
+        var fields = options?.Invoke(next) ?? new DocumentOptions();
+        var json = JsonSerializer.Serialize(next, type);
+        var result = await store.PutAsync(
+            new DocumentWrite(collection, key, json, current.Version, fields.DueAt, fields.ExpiresAt),
+            cancellationToken);
+        if (result.Succeeded)
+        {
+            _recent.Remember(collection, key, result.Version, next);
+            return next;
+        }
+
+        _recent.Forget(collection, key);
+        return null;
     }
 
     /// <summary>Up to <c>min(attempt, MaxBackoffMs)</c> ms, at random: contenders stop retrying in lockstep.</summary>
