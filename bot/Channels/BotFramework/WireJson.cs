@@ -15,8 +15,6 @@ internal sealed class WireJson<T>(T value, JsonTypeInfo<T> type, int statusCode)
 
     public int? StatusCode => statusCode;
 
-    public T Value => value;
-
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         ArgumentNullException.ThrowIfNull(httpContext);

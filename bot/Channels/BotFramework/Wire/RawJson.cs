@@ -19,7 +19,7 @@ internal sealed class RawJson(ReadOnlyMemory<byte> utf8)
         public override RawJson Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
             using var value = JsonDocument.ParseValue(ref reader);
-            return new RawJson(JsonSerializer.SerializeToUtf8Bytes(value.RootElement, BotFrameworkJsonContext.Default.JsonElement));
+            return new RawJson(System.Text.Encoding.UTF8.GetBytes(value.RootElement.GetRawText()));
         }
 
         public override void Write(Utf8JsonWriter writer, RawJson value, JsonSerializerOptions options)
