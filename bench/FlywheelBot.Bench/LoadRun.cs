@@ -36,11 +36,11 @@ internal static class LoadRun
             Console.Error.WriteLine($"{provider}: warmed up in {rounds} round(s) of {options.WarmUpConversations} interviews");
             var gcBefore = await driver.GarbageCollectionsAsync();
             var turns = await Metered(server, () => driver.RunInterviewsAsync(options.Conversations, options.Connections, $"bench-{provider}-{Guid.NewGuid():N}"));
-            var gc = (await driver.GarbageCollectionsAsync()).Zip(gcBefore, (after, before) => after - before).ToArray();
-            var heap = await driver.GarbageCollectionsAsync();
+            var gcAfter = await driver.GarbageCollectionsAsync();
+            var gc = gcAfter.Zip(gcBefore, (after, before) => after - before).ToArray();
             Console.Error.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{provider}: server GCs during the turns: gen0 {gc[0]}, gen1 {gc[1]}, gen2 {gc[2]}, paused {gc[3]:F0} ms in all; managed heap {heap[4]:F0} MB, committed {heap[5]:F0} MB"));
+                $"{provider}: server GCs during the turns: gen0 {gc[0]}, gen1 {gc[1]}, gen2 {gc[2]}, paused {gc[3]:F0} ms in all; managed heap {gcAfter[4]:F0} MB, committed {gcAfter[5]:F0} MB"));
             var bare = await Metered(server, () => driver.RunBareAsync(turns.Requests, options.Connections));
             var rss = server.PeakResidentMegabytes();
 

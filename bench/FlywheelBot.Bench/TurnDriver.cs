@@ -39,7 +39,7 @@ internal sealed class TurnDriver(HttpClient client)
     /// <summary>New compilations per round below which the JIT counts as settled.</summary>
     private const long SettledMethods = 10;
 
-    /// <summary>The server's garbage collections so far: gen0, gen1, gen2 counts and the total pause (ms).</summary>
+    /// <summary>The server's garbage collections so far: gen0, gen1, gen2 counts, the total pause (ms), managed heap and committed MB.</summary>
     public async Task<double[]> GarbageCollectionsAsync() =>
         [.. (await client.GetStringAsync("/bench/gc")).Split(' ').Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture))];
 

@@ -242,7 +242,7 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IStorageSchema, IDis
     public async Task<IReadOnlyList<int>> GetAppliedMigrationsAsync(CancellationToken cancellationToken)
     {
         await MigrateAsync(cancellationToken);
-        await using var connection = await _sessions.OpenConnectionAsync(cancellationToken);
+        await using var connection = _sessions.OpenConnection();
         return await AppliedAsync(connection, null, cancellationToken);
     }
 
@@ -351,7 +351,7 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IStorageSchema, IDis
             Directory.CreateDirectory(directory);
         }
 
-        await using var connection = await _sessions.OpenConnectionAsync(cancellationToken);
+        await using var connection = _sessions.OpenConnection();
         await using (var wal = connection.CreateCommand())
         {
             // Persistent in the file: set once, harmless to repeat.

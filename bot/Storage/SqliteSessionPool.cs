@@ -28,23 +28,7 @@ internal sealed class SqliteSessionPool(string connectionString, int busyTimeout
     }
 
     /// <summary>A new session of its own, outside the pool (the writer's).</summary>
-    public SqliteSession Open()
-    {
-        var connection = new SqliteConnection(connectionString);
-        try
-        {
-            connection.Open();
-            using var pragma = connection.CreateCommand();
-            pragma.CommandText = Pragmas;
-            pragma.ExecuteNonQuery();
-            return new SqliteSession(connection);
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
-    }
+    public SqliteSession Open() => new(OpenConnection());
 
     /// <summary>Returns a session after use; one that saw an error is closed rather than reused.</summary>
     public void Return(SqliteSession session, bool healthy)
@@ -64,22 +48,21 @@ internal sealed class SqliteSessionPool(string connectionString, int busyTimeout
         session.Dispose();
     }
 
-    /// <summary>Opens a plain connection with this pool's settings (for migrations).</summary>
-    public async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    /// <summary>Opens a plain connection with this pool's settings (for migrations, and under every session).</summary>
+    public SqliteConnection OpenConnection()
     {
         var connection = new SqliteConnection(connectionString);
         try
         {
-            await connection.OpenAsync(cancellationToken);
-            await using var pragma = connection.CreateCommand();
-
+            connection.Open();
+            using var pragma = connection.CreateCommand();
             pragma.CommandText = Pragmas;
-            await pragma.ExecuteNonQueryAsync(cancellationToken);
+            pragma.ExecuteNonQuery();
             return connection;
         }
         catch
         {
-            await connection.DisposeAsync();
+            connection.Dispose();
             throw;
         }
     }
