@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using FlywheelBot.Advisor;
 using FlywheelBot.Advisor.Conversation;
+using FlywheelBot.Conversations;
 using FlywheelBot.Tests.Views;
 using FlywheelBot.Views;
 using Microsoft.Extensions.Time.Testing;

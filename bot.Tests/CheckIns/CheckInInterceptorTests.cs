@@ -3,6 +3,7 @@ using System.Globalization;
 using FlywheelBot.Advisor;
 using FlywheelBot.CheckIns;
 using FlywheelBot.CheckIns.Views;
+using FlywheelBot.Conversations;
 
 namespace FlywheelBot.Tests.CheckIns;
 

@@ -1,4 +1,5 @@
 using FlywheelBot.Advisor.Conversation;
+using FlywheelBot.Conversations;
 using FlywheelBot.Storage;
 using Microsoft.Extensions.Options;
 

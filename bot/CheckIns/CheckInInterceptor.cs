@@ -3,6 +3,7 @@ using FlywheelBot.Advisor;
 using FlywheelBot.CheckIns.Commands;
 using FlywheelBot.CheckIns.History;
 using FlywheelBot.CheckIns.Views;
+using FlywheelBot.Conversations;
 using FlywheelBot.Views;
 using Microsoft.Extensions.Options;
 

@@ -1,3 +1,5 @@
+using FlywheelBot.Channels.BotFramework;
+using FlywheelBot.Conversations.Plumbing;
 using Microsoft.Extensions.Options;
 
 namespace FlywheelBot.Hosting;
@@ -17,6 +19,7 @@ internal static class BotHost
         builder.Services.AddFlywheel();
         builder.Services.AddStorage();
         builder.Services.AddAdvisor();
+        builder.Services.AddConversations();
         builder.Services.AddBotFrameworkChannel(builder.Environment);
         builder.Services.AddCheckIns();
 

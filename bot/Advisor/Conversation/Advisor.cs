@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using FlywheelBot.Conversations;
 using FlywheelBot.Views;
 
 namespace FlywheelBot.Advisor.Conversation;

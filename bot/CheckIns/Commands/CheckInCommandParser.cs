@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using FlywheelBot.Advisor;
+using FlywheelBot.Conversations;
 
 namespace FlywheelBot.CheckIns.Commands;
 

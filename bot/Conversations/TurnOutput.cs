@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using FlywheelBot.Views;
 
-namespace FlywheelBot.Advisor;
+namespace FlywheelBot.Conversations;
 
 /// <summary>
 /// What a turn answers: views to send as new messages, and, for <see cref="TurnKind.CardAction"/>,

@@ -1,4 +1,4 @@
-namespace FlywheelBot.Advisor;
+namespace FlywheelBot.Conversations;
 
 /// <summary>What kind of inbound event a turn is, in channel-neutral terms.</summary>
 public enum TurnKind

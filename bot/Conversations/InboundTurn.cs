@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace FlywheelBot.Advisor;
+namespace FlywheelBot.Conversations;
 
 /// <summary>
 /// One inbound turn, already stripped of its wire format.
