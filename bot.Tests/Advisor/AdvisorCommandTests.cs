@@ -86,7 +86,7 @@ public sealed class AdvisorCommandTests
 
         var output = chat.Execute((ViewData.Command, ViewCommands.Skip), (ViewData.Question, "audience"));
 
-        Assert.Equal("skipped", Assert.IsType<AnsweredView>(output.ReplaceCard).Answer);
+        Assert.Equal("skipped", Assert.IsType<AnsweredView>(output.ReplaceMessage).Answer);
         Assert.Equal("awareness", chat.Question.QuestionId);
     }
 

@@ -259,7 +259,7 @@ public sealed class AdvisorTurnHandlerTests
             interceptors,
             [_recorder.Object],
             _clock,
-            Options.Create(storage),
+            new ConversationStateRetention(storage.DialogStateRetention),
             NullLogger<AdvisorTurnHandler>.Instance);
     }
 

@@ -4,10 +4,10 @@ using FlywheelBot.Views;
 namespace FlywheelBot.Conversations;
 
 /// <summary>
-/// What a turn answers: views to send as new messages, and, for <see cref="TurnKind.CardAction"/>,
-/// an optional view that replaces the card the action came from.
+/// What a turn answers: views to send as new messages, and, for <see cref="TurnKind.AnswerInPlace"/>, an optional view
+/// that replaces the message whose button was pressed.
 /// </summary>
-public sealed record TurnOutput(ImmutableArray<ViewModel> Replies, ViewModel? ReplaceCard = null)
+public sealed record TurnOutput(ImmutableArray<ViewModel> Replies, ViewModel? ReplaceMessage = null)
 {
     public static TurnOutput None { get; } = new(ImmutableArray<ViewModel>.Empty);
 

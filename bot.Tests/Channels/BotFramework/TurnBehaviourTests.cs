@@ -190,7 +190,7 @@ public sealed class TurnBehaviourTests(DevelopmentBot bot) : IClassFixture<Devel
             Assert.Null(body["activities"]);
 
             var turn = Assert.Single(Host.Turns.For($"msteams:{conversation}"));
-            Assert.Equal(TurnKind.CardAction, turn.Kind);
+            Assert.Equal(TurnKind.AnswerInPlace, turn.Kind);
             Assert.Equal("choose-audience", turn.Values["verb"]);
             Assert.Equal("sdm", turn.Values["audience"]);
             Assert.Equal("42", turn.Values["visitors"]);

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using FlywheelBot.Channels.BotFramework.Wire;
 using FlywheelBot.Conversations;
+using FlywheelBot.Views;
 
 namespace FlywheelBot.Channels.BotFramework.Inbound;
 
@@ -15,10 +16,16 @@ internal static class ActivityMapper
         ArgumentNullException.ThrowIfNull(activity);
         var values = kind switch
         {
-            TurnKind.CardAction => ValueFlattener.FromExecute(activity.Value),
+            TurnKind.AnswerInPlace => ValueFlattener.FromExecute(activity.Value),
             TurnKind.Message => ValueFlattener.FromSubmit(activity.Value),
             _ => ImmutableDictionary<string, string>.Empty,
         };
+        if (kind == TurnKind.AnswerInPlace && !values.ContainsKey(ViewData.Command) && values.TryGetValue(ValueFlattener.VerbKey, out var verb))
+        {
+            // The neutral turn carries a button's command in one place; an Action.Execute may name it only as its verb.
+            values = values.SetItem(ViewData.Command, verb);
+        }
+
         var text = kind == TurnKind.Message ? MentionStripper.Strip(activity.Text, activity.Entities, activity.Recipient?.Id) : null;
         return new InboundTurn(
             ConversationKey(activity),

@@ -108,7 +108,7 @@ internal sealed partial class ActivityProcessor(
 
     private async Task<IResult> InvokeAsync(Activity activity, CancellationToken requestAborted)
     {
-        var output = await runner.RunAsync(ActivityMapper.ToTurn(activity, TurnKind.CardAction), requestAborted);
+        var output = await runner.RunAsync(ActivityMapper.ToTurn(activity, TurnKind.AnswerInPlace), requestAborted);
         if (output is null)
         {
             var error = new JsonObject { ["code"] = "InternalError", ["message"] = ActivityFactory.ApologyText };
@@ -123,7 +123,7 @@ internal sealed partial class ActivityProcessor(
         }
 
         var inBody = activity.ExpectsReplies ? replies : null;
-        return InvokeResponse(output.ReplaceCard is { } card
+        return InvokeResponse(output.ReplaceMessage is { } card
             ? new AdaptiveCardInvokeResponse(StatusCodes.Status200OK, ActivityTypes.AdaptiveCardContentType, activities.Card(card), inBody)
             : new AdaptiveCardInvokeResponse(StatusCodes.Status200OK, ActivityTypes.MessageResponseType, JsonValue.Create(ActionDoneMessage), inBody));
     }
