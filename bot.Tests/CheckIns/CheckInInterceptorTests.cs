@@ -255,7 +255,7 @@ public sealed class CheckInInterceptorTests
 
     private static InboundTurn CardAnswer(params (string Key, string Value)[] inputs) =>
         new(CheckInHarness.Key, ConversationScope.Personal, TurnKind.AnswerInPlace, "u", null, null,
-            inputs.Aggregate(ImmutableDictionary<string, string>.Empty.Add("verb", "checkin-answer"), (d, kv) => d.Add(kv.Key, kv.Value)), null);
+            inputs.Aggregate(ImmutableDictionary<string, string>.Empty.Add("cmd", "checkin-answer"), (d, kv) => d.Add(kv.Key, kv.Value)), null);
 
     private static DateTimeOffset At(string iso) => DateTimeOffset.Parse(iso, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
 }
