@@ -3,7 +3,7 @@ using FlywheelBot.Flywheel;
 using FlywheelBot.Flywheel.Campaigns;
 using FlywheelBot.Flywheel.Goals;
 
-namespace FlywheelBot.Advisor;
+namespace FlywheelBot.Advisor.Conversation;
 
 /// <summary>
 /// What a conversation (a person or a whole team chat) has told the bot about itself: shared by everyone in the
