@@ -27,6 +27,7 @@ internal static class BotHost
         builder.Services.AddConversations();
         builder.Services.AddBotFrameworkChannel(builder.Environment);
         builder.Services.AddCheckIns();
+        builder.Services.AddCampaigns();
         builder.Services.AddSlack(builder.Configuration);
 
         var app = builder.Build();

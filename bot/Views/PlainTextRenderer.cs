@@ -110,8 +110,17 @@ internal sealed class PlainTextRenderer(IEnumerable<ITextContributor> contributo
             : $"Bottleneck: {r.StageName} (stage {r.StageNumber} of 5)");
         Line(text, r.BottleneckReason);
         Line(text, $"Why this: {r.Why}");
+        if (r.Spoke is { } spoke)
+        {
+            Line(text, spoke);
+        }
+
         Line(text, $"First step this week: {r.FirstStep}");
         Line(text, $"Watch: {r.MetricToWatch}. Target: {r.Target.TrimEnd('.')}. Review on {r.ReviewOn.ToString("ddd d MMM yyyy", CultureInfo.InvariantCulture)}.");
+        if (r.Goal is { } goal)
+        {
+            Line(text, r.GoalLink is { } link ? $"{goal} {link}" : goal);
+        }
         if (!r.StopDoing.IsDefaultOrEmpty)
         {
             Line(text, "Stop doing for now:");

@@ -20,4 +20,14 @@ public sealed record RecommendationView(
     DateOnly ReviewOn,
     ImmutableArray<StopItem> StopDoing,
     ImmutableArray<string> Assumptions,
-    string? Source) : ViewModel;
+    string? Source) : ViewModel
+{
+    /// <summary>For senior decision-makers: the activity's spoke and what it feeds next, in one sentence; null otherwise.</summary>
+    public string? Spoke { get; init; }
+
+    /// <summary>The team's goal and its progress in one line ("Goal: New leads per month: 50 by 31 Mar 2027 (now 8, …)"), or null.</summary>
+    public string? Goal { get; init; }
+
+    /// <summary>How the next activity moves the goal, in one sentence, or null without a goal.</summary>
+    public string? GoalLink { get; init; }
+}
