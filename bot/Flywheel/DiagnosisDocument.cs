@@ -12,7 +12,10 @@ public sealed record DiagnosisDocument(
     DiagnosisDocument.RecommendationPart Recommendation,
     IReadOnlyList<DiagnosisDocument.StagePart> Stages,
     IReadOnlyList<DiagnosisDocument.StopDoingPart> StopDoing,
-    IReadOnlyList<DiagnosisDocument.MissingPart> Missing)
+    IReadOnlyList<DiagnosisDocument.MissingPart> Missing,
+    IReadOnlyList<DiagnosisDocument.WarningPart> Warnings,
+    string? Focus,
+    IReadOnlyList<string> KeepDoing)
 {
     public static DiagnosisDocument From(Diagnosis diagnosis)
     {
@@ -22,19 +25,22 @@ public sealed record DiagnosisDocument(
             FlywheelIds.Of(diagnosis.Input.Audience),
             FlywheelIds.Of(diagnosis.Input.Awareness),
             FlywheelIds.Of(diagnosis.Input.Community),
-            new BottleneckPart(FlywheelIds.Of(diagnosis.Bottleneck.Stage), diagnosis.Bottleneck.Reason, diagnosis.Bottleneck.IsOptimisation),
-            new RecommendationPart(r.ActivityId, r.Title, r.Why, r.FirstStep, r.MetricToWatch, r.Target, r.ReviewInDays),
+            new BottleneckPart(FlywheelIds.Of(diagnosis.Bottleneck.Stage), diagnosis.Bottleneck.Reason, diagnosis.Bottleneck.IsOptimisation, FlywheelIds.Of(diagnosis.Bottleneck.Status)),
+            new RecommendationPart(r.ActivityId, r.Title, r.Why, r.FirstStep, r.MetricToWatch, r.Target, r.ReviewInDays, r.CurrentValue, r.TargetValue),
             [.. diagnosis.Stages.Select(s => new StagePart(
                 FlywheelIds.Of(s.Stage),
                 FlywheelIds.Of(s.Status),
                 [.. s.Evidence.Select(e => new EvidencePart(e.MetricId, e.Value, FlywheelIds.Of(e.Verdict), e.Text))]))],
             [.. diagnosis.StopDoing.Select(s => new StopDoingPart(s.ActivityId, s.Why))],
-            [.. diagnosis.Missing.Select(m => new MissingPart(m.MetricId, m.Assumption))]);
+            [.. diagnosis.Missing.Select(m => new MissingPart(m.MetricId, m.Assumption))],
+            [.. diagnosis.Warnings.Select(w => new WarningPart(w.Metrics, w.Text))],
+            diagnosis.Focus,
+            diagnosis.KeepDoing);
     }
 
-    public sealed record BottleneckPart(string Stage, string Reason, bool IsOptimisation);
+    public sealed record BottleneckPart(string Stage, string Reason, bool IsOptimisation, string Status);
 
-    public sealed record RecommendationPart(string Activity, string Title, string Why, string FirstStep, string MetricToWatch, string Target, int ReviewInDays);
+    public sealed record RecommendationPart(string Activity, string Title, string Why, string FirstStep, string MetricToWatch, string Target, int ReviewInDays, decimal? CurrentValue, decimal? TargetValue);
 
     public sealed record StagePart(string Id, string Status, IReadOnlyList<EvidencePart> Evidence);
 
@@ -43,4 +49,6 @@ public sealed record DiagnosisDocument(
     public sealed record StopDoingPart(string Activity, string Why);
 
     public sealed record MissingPart(string Metric, string Assumption);
+
+    public sealed record WarningPart(IReadOnlyList<string> Metrics, string Text);
 }

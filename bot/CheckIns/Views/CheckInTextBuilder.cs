@@ -8,7 +8,7 @@ namespace FlywheelBot.CheckIns.Views;
 /// <summary>Plain-text forms of the check-in views (terminals, clients without cards, card fallback text).</summary>
 internal static class CheckInTextBuilder
 {
-    public const string Legend = "+ healthy, x weak, ? unknown, . no snapshot";
+    public const string Legend = "+ healthy, ~ watch, x weak, ? unknown, . no snapshot";
 
     public static bool TryRender(ViewModel view, out string text)
     {
@@ -32,6 +32,7 @@ internal static class CheckInTextBuilder
         {
             StageStatus.Healthy => "+",
             StageStatus.Weak => "x",
+            StageStatus.Watch => "~",
             StageStatus.Unknown => "?",
             _ => ".",
         }));
