@@ -24,6 +24,23 @@ public sealed class DiagnosisPropertiesTests
     }
 
     [Property]
+    public void The_target_is_better_than_the_current_value_whenever_both_are_known(GeneratedInput generated)
+    {
+        var r = Given.Engine.Diagnose(generated.Input).Recommendation;
+        var metric = Given.Playbook.Metric(r.MetricToWatch);
+
+        if (r.CurrentValue is { } current && r.TargetValue is { } target)
+        {
+            Assert.True(metric.Direction == MetricDirection.HigherIsBetter ? target > current : target < current, $"{metric.Id}: {current} -> {target}");
+        }
+
+        Assert.True(r.TargetValue is not null || r.CurrentValue is null || current_is_at_the_limit(metric, r.CurrentValue.Value), $"{metric.Id}: no target from {r.CurrentValue}");
+
+        static bool current_is_at_the_limit(MetricDefinition metric, decimal value) =>
+            metric.Direction == MetricDirection.HigherIsBetter ? value == metric.Max : value == metric.Min;
+    }
+
+    [Property]
     public void The_cheap_stage_status_the_interview_asks_equals_the_full_diagnosis(GeneratedInput generated)
     {
         var diagnosis = Given.Engine.Diagnose(generated.Input);

@@ -68,7 +68,8 @@ internal static class RecommendationPicker
             why += $" Not {BottleneckFinder.Join([.. group.Select(a => Title(playbook, a.Id))])}: your {TeamTarget.Plain(metric.LabelFor(input.Audience)).ToLowerInvariant()} is already healthy at {value}.";
         }
 
-        foreach (var group in blocked.GroupBy(b => b.Gate.Id))
+        // Work the team already does is ruled out in the stop-doing list, with the same reason: said once, there.
+        foreach (var group in blocked.Where(b => !input.Doing.Contains(b.Activity.Id)).GroupBy(b => b.Gate.Id))
         {
             why += $" Ruled out: {BottleneckFinder.Join([.. group.Select(b => Title(playbook, b.Activity.Id))])}. {group.First().Gate.Reason}";
         }

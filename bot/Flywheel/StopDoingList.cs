@@ -5,8 +5,9 @@ namespace FlywheelBot.Flywheel;
 /// <summary>
 /// Which reported work to stop and which keeps running. Stopped: work made for the other audience, anything a gate
 /// blocks now (e.g. referrals while NPS is negative), and what the playbook's rules name (e.g. work downstream of a weak
-/// bottleneck). Never stopped: the recommendation, and work on the bottleneck stage or cheap work the playbook ranks for
-/// it. A team doing more than <see cref="FocusLimit"/> things gets a focus line and at most three keep running.
+/// bottleneck). Never stopped by those rules: the recommendation, and work on the bottleneck stage or cheap work the
+/// playbook ranks for it. A team doing more than <see cref="FocusLimit"/> things gets a focus line and at most three keep
+/// running: the recommendation, then that bottleneck work (cheap and proven first); the rest pauses.
 /// </summary>
 internal static class StopDoingList
 {
@@ -46,19 +47,25 @@ internal static class StopDoingList
             return ([.. stop], [.. kept.Select(a => a.Id)], null);
         }
 
-        // Too much at once: the recommendation and the work on the bottleneck keep running, everything else pauses.
+        // Too much at once: the recommendation first, then cheap work the playbook ranks for the bottleneck, then the
+        // rest of the bottleneck's work, up to three; everything else pauses.
         var focused = new List<string> { recommended };
         var rank = RankFor(playbook, input.Audience, bottleneck.Stage);
-        foreach (var activity in keep.OrderBy(a => Protected(playbook, a, input.Audience, bottleneck.Stage) ? 0 : 1).ThenBy(a => rank(a.Id)))
+        var ordered = keep
+            .OrderBy(a => CheapAndProven(playbook, a, input.Audience, bottleneck.Stage) ? 0 : a.Stage == bottleneck.Stage ? 1 : 2)
+            .ThenBy(a => rank(a.Id));
+        foreach (var activity in ordered)
         {
-            if (Protected(playbook, activity, input.Audience, bottleneck.Stage) || focused.Count < KeepAtMost)
+            if (focused.Count < KeepAtMost && Protected(playbook, activity, input.Audience, bottleneck.Stage))
             {
                 focused.Add(activity.Id);
+                continue;
             }
-            else
-            {
-                stop.Add(new StopDoing(activity.Id, $"Paused for focus: this work is not on {FlywheelIds.Of(bottleneck.Stage)}, the stage holding you back; pick it up again once {FlywheelIds.Of(bottleneck.Stage)} is healthy."));
-            }
+
+            var stage = FlywheelIds.Of(bottleneck.Stage);
+            stop.Add(new StopDoing(activity.Id, Protected(playbook, activity, input.Audience, bottleneck.Stage)
+                ? $"Paused for focus: it helps {stage} too, but three things at a time is what a team does well; add it back once the first three run."
+                : $"Paused for focus: this work is not on {stage}, the stage holding you back; pick it up again once {stage} is healthy."));
         }
 
         var titles = BottleneckFinder.Join([.. focused.Select(id => RecommendationPicker.Title(playbook, id))]);
@@ -67,10 +74,15 @@ internal static class StopDoingList
         return ([.. stop.OrderBy(s => order.IndexOf(s.ActivityId))], [.. focused], focus);
     }
 
-    /// <summary>Work on the bottleneck stage, or cheap work the playbook ranks for it, is never paused.</summary>
+    /// <summary>
+    /// Work on the bottleneck stage, or cheap work the playbook ranks for it: never paused by a stage rule, and the first
+    /// to keep running when the team must focus.
+    /// </summary>
     private static bool Protected(Playbook playbook, ActivityDefinition activity, Audience audience, StageId bottleneck) =>
-        activity.Stage == bottleneck
-        || (activity.Effort == ActivityEffort.Low && playbook.Plays.Any(p => p.Audience == audience && p.Stage == bottleneck && p.Ranked.Contains(activity.Id)));
+        activity.Stage == bottleneck || CheapAndProven(playbook, activity, audience, bottleneck);
+
+    private static bool CheapAndProven(Playbook playbook, ActivityDefinition activity, Audience audience, StageId bottleneck) =>
+        activity.Effort == ActivityEffort.Low && playbook.Plays.Any(p => p.Audience == audience && p.Stage == bottleneck && p.Ranked.Contains(activity.Id));
 
     private static Func<string, int> RankFor(Playbook playbook, Audience audience, StageId stage)
     {
