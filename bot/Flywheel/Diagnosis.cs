@@ -59,6 +59,9 @@ public sealed record Recommendation(
     public decimal? CurrentValue { get; init; }
 
     public decimal? TargetValue { get; init; }
+
+    /// <summary>For senior decision-makers: the B2B spoke of the activity and the spoke it feeds next; null otherwise.</summary>
+    public SpokeLink? Spoke { get; init; }
 }
 
 /// <summary>Work the team reports doing that is burnt while the bottleneck is upstream of it.</summary>

@@ -26,7 +26,10 @@ public sealed record DiagnosisDocument(
             FlywheelIds.Of(diagnosis.Input.Awareness),
             FlywheelIds.Of(diagnosis.Input.Community),
             new BottleneckPart(FlywheelIds.Of(diagnosis.Bottleneck.Stage), diagnosis.Bottleneck.Reason, diagnosis.Bottleneck.IsOptimisation, FlywheelIds.Of(diagnosis.Bottleneck.Status)),
-            new RecommendationPart(r.ActivityId, r.Title, r.Why, r.FirstStep, r.MetricToWatch, r.Target, r.ReviewInDays, r.CurrentValue, r.TargetValue),
+            new RecommendationPart(r.ActivityId, r.Title, r.Why, r.FirstStep, r.MetricToWatch, r.Target, r.ReviewInDays,
+                r.Spoke is { } spoke ? new SpokePart(spoke.Id, spoke.Title, spoke.FeedsId, spoke.How) : null,
+                r.CurrentValue,
+                r.TargetValue),
             [.. diagnosis.Stages.Select(s => new StagePart(
                 FlywheelIds.Of(s.Stage),
                 FlywheelIds.Of(s.Status),
@@ -40,7 +43,13 @@ public sealed record DiagnosisDocument(
 
     public sealed record BottleneckPart(string Stage, string Reason, bool IsOptimisation, string Status);
 
-    public sealed record RecommendationPart(string Activity, string Title, string Why, string FirstStep, string MetricToWatch, string Target, int ReviewInDays, decimal? CurrentValue, decimal? TargetValue);
+    /// <summary><see cref="Spoke"/> is null for end users (their flywheel has no B2B spokes). <see cref="CurrentValue"/> is the
+    /// team's value of the metric to watch and <see cref="TargetValue"/> the target number (null when unknown).</summary>
+    public sealed record RecommendationPart(
+        string Activity, string Title, string Why, string FirstStep, string MetricToWatch, string Target, int ReviewInDays, SpokePart? Spoke = null, decimal? CurrentValue = null, decimal? TargetValue = null);
+
+    /// <summary>The recommendation's B2B spoke and the spoke it feeds next.</summary>
+    public sealed record SpokePart(string Id, string Title, string Feeds, string How);
 
     public sealed record StagePart(string Id, string Status, IReadOnlyList<EvidencePart> Evidence);
 

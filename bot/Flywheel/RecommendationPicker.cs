@@ -93,6 +93,7 @@ internal static class RecommendationPicker
         {
             CurrentValue = current,
             TargetValue = value,
+            Spoke = SpokeLink.For(playbook, activity, input.Audience),
         };
     }
 

@@ -21,8 +21,10 @@ public sealed class AdviseCommandTests
         Assert.Equal("weak", root.GetProperty("bottleneck").GetProperty("status").GetString());
         Assert.Equal("awareness", root.GetProperty("bottleneck").GetProperty("stage").GetString());
         var recommendation = root.GetProperty("recommendation");
-        Assert.Equal(["activity", "title", "why", "firstStep", "metricToWatch", "target", "reviewInDays", "currentValue", "targetValue"], Names(recommendation));
+        Assert.Equal(["activity", "title", "why", "firstStep", "metricToWatch", "target", "reviewInDays", "spoke", "currentValue", "targetValue"], Names(recommendation));
         Assert.Equal(JsonValueKind.Null, recommendation.GetProperty("currentValue").ValueKind);
+        Assert.Equal(["id", "title", "feeds", "how"], Names(recommendation.GetProperty("spoke")));
+        Assert.Equal("thought-leadership", recommendation.GetProperty("spoke").GetProperty("id").GetString());
         Assert.Equal("pr", recommendation.GetProperty("activity").GetString());
         Assert.True(recommendation.GetProperty("reviewInDays").GetInt32() > 0);
         var stages = root.GetProperty("stages").EnumerateArray().ToList();

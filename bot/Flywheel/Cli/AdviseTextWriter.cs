@@ -30,6 +30,11 @@ internal static class AdviseTextWriter
         }
 
         output.WriteLine($"  Review in {r.ReviewInDays} days.");
+        if (r.Spoke is { } spoke)
+        {
+            output.WriteLine($"  {spoke.Sentence}");
+        }
+
         output.WriteLine();
         output.WriteLine("Stages:");
         foreach (var s in diagnosis.Stages)
