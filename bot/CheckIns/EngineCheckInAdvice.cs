@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using FlywheelBot.Advisor;
+using FlywheelBot.Advisor.Conversation;
 using FlywheelBot.Flywheel;
 
 namespace FlywheelBot.CheckIns;
@@ -39,7 +40,7 @@ internal sealed class EngineCheckInAdvice(DiagnosisEngine engine) : ICheckInAdvi
         ["referral_leads"] = "referrals",
     };
 
-    private Playbook Playbook => engine.Playbook;
+    public Playbook Playbook => engine.Playbook;
 
     public Diagnosis Diagnose(DiagnosisInput input) => engine.Diagnose(input);
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using FlywheelBot.Advisor;
+using FlywheelBot.Advisor.Conversation;
 using FlywheelBot.Flywheel;
 
 namespace FlywheelBot.CheckIns;
@@ -20,4 +21,7 @@ internal interface ICheckInAdvice
     bool TryParseValue(string metricId, string text, out decimal value);
 
     CheckInMetric Describe(string metricId);
+
+    /// <summary>The playbook behind the advice (metric directions, benchmark lines, goals), or null when there is none.</summary>
+    Playbook? Playbook => null;
 }
