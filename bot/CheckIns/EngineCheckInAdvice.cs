@@ -15,7 +15,7 @@ internal sealed class EngineCheckInAdvice(DiagnosisEngine engine) : ICheckInAdvi
 {
     public const int MaxFields = 4;
 
-    private Playbook Playbook => engine.Playbook;
+    public Playbook Playbook => engine.Playbook;
 
     public Diagnosis Diagnose(DiagnosisInput input) => engine.Diagnose(input);
 
