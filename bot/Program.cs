@@ -19,7 +19,16 @@ if (args.Length > 0 && args[0] == "chat")
 try
 {
     var app = BotHost.Build(args);
+    var storage = app.Services.GetRequiredService<FlywheelBot.Storage.StorageReadiness>();
     await app.RunAsync().ConfigureAwait(false);
+
+    // Storage that stayed unreachable past its retry time stops the host from the background: say why, exit 1.
+    if (storage.FatalError is { } fatal)
+    {
+        await Console.Error.WriteLineAsync($"FlywheelBot cannot start: {fatal}").ConfigureAwait(false);
+        return 1;
+    }
+
     return 0;
 }
 catch (Exception exception) when (StartupErrors.IsOwnProcess && StartupErrors.TryDescribe(exception, out var problem))

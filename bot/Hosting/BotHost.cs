@@ -19,13 +19,14 @@ internal static class BotHost
         builder.Services.AddAdvisor();
         builder.Services.AddBotFrameworkChannel(builder.Environment);
         builder.Services.AddCheckIns();
+        builder.Services.AddHealth();
 
         var app = builder.Build();
 
         // Validate every ValidateOnStart option now, so a bad setting stops start-up with one clear message
         // (Program prints it) instead of the host's "Hosting failed to start" log with a stack trace.
         app.Services.GetService<IStartupValidator>()?.Validate();
-        app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+        app.MapHealth();
         app.MapBotFramework();
         return app;
     }
