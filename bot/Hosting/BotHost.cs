@@ -20,6 +20,7 @@ internal static class BotHost
         builder.Services.AddBotFrameworkChannel(builder.Environment);
         builder.Services.AddCheckIns();
         builder.Services.AddHealth();
+        builder.Services.AddTelemetry(builder.Configuration);
 
         var app = builder.Build();
 
