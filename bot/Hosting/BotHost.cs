@@ -1,3 +1,5 @@
+using FlywheelBot.Channels.Slack;
+using FlywheelBot.Files;
 using Microsoft.Extensions.Options;
 
 namespace FlywheelBot.Hosting;
@@ -16,9 +18,13 @@ internal static class BotHost
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddFlywheel();
         builder.Services.AddStorage();
+        builder.Services.AddOptions<HostingOptions>().BindConfiguration(HostingOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<HostingOptions>, HostingOptionsValidator>();
+        builder.Services.AddServedFiles();
         builder.Services.AddAdvisor();
         builder.Services.AddBotFrameworkChannel(builder.Environment);
         builder.Services.AddCheckIns();
+        builder.Services.AddSlack(builder.Configuration);
         builder.Services.AddHealth();
         builder.Services.AddTelemetry(builder.Configuration);
 
@@ -29,6 +35,8 @@ internal static class BotHost
         app.Services.GetService<IStartupValidator>()?.Validate();
         app.MapHealth();
         app.MapBotFramework();
+        app.MapServedFiles();
+        app.MapSlack();
         return app;
     }
 }
