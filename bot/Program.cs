@@ -1,14 +1,21 @@
+using FlywheelBot.Channels.BotFramework.TeamsPackage;
 using FlywheelBot.Channels.Console;
 using FlywheelBot.Flywheel.Cli;
 using FlywheelBot.Hosting;
 
-// One executable, three entry points:
-//   advise ...  one-shot diagnosis on the command line (no host, no storage)
-//   chat        the advisor conversation in the terminal
-//   (nothing)   the web host: /api/messages and friends
+// One executable, four entry points:
+//   advise ...        one-shot diagnosis on the command line (no host, no storage)
+//   chat              the advisor conversation in the terminal
+//   teams-package ... the Teams app package (zip) for a deployed bot
+//   (nothing)         the web host: /api/messages and friends
 if (args.Length > 0 && args[0] == "advise")
 {
     return AdviseCommand.Run(args[1..], Console.Out, Console.Error);
+}
+
+if (args.Length > 0 && args[0] == "teams-package")
+{
+    return TeamsPackageCommand.Run(args[1..], Console.Out, Console.Error);
 }
 
 if (args.Length > 0 && args[0] == "chat")

@@ -84,7 +84,7 @@ public sealed partial class InfraTests(CompiledInfra infra) : IClassFixture<Comp
         Assert.Equal("UserAssigned", site["identity"]!["type"]!.GetValue<string>());
         Assert.Contains("Microsoft.ManagedIdentity/userAssignedIdentities", site["properties"]!["keyVaultReferenceIdentity"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.True(plan["properties"]!["reserved"]!.GetValue<bool>()); // Linux
-        Assert.Contains("'azd-service-name', 'bot'", site["tags"]!.ToJsonString(), StringComparison.Ordinal); // azd finds the app by it
+        Assert.Contains("'azd-service-name', 'bot'", site["tags"]!.GetValue<string>(), StringComparison.Ordinal); // azd finds the app by it
         Assert.Contains("Microsoft.ManagedIdentity/userAssignedIdentities", site["identity"]!["userAssignedIdentities"]!.ToJsonString(), StringComparison.Ordinal);
     }
 

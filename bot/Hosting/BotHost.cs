@@ -33,6 +33,7 @@ internal static class BotHost
         // Validate every ValidateOnStart option now, so a bad setting stops start-up with one clear message
         // (Program prints it) instead of the host's "Hosting failed to start" log with a stack trace.
         app.Services.GetService<IStartupValidator>()?.Validate();
+        KeyVaultReferences.ThrowIfUnresolved(app.Configuration);
         app.MapHealth();
         app.MapBotFramework();
         app.MapServedFiles();
