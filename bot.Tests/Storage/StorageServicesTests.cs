@@ -110,7 +110,7 @@ public sealed class StorageServicesTests : IDisposable
             ("Storage:StartupRetryTimeout", "00:00:00"), // no retrying (HealthEndpointTests covers the retry that gives up)
         ]);
 
-        var error = await Assert.ThrowsAsync<StartupException>(() => host.StartAsync());
+        var error = await Assert.ThrowsAsync<StorageUnavailableException>(() => host.StartAsync());
 
         Assert.Contains("Storage:ConnectionString", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("hunter2-secret", error.ToString(), StringComparison.Ordinal);
@@ -123,7 +123,7 @@ public sealed class StorageServicesTests : IDisposable
         await File.WriteAllTextAsync(blocker, "x");
         using var host = Build([("Storage:ConnectionString", "Data Source=not-a-directory/bot.db")]);
 
-        var error = await Assert.ThrowsAsync<StartupException>(() => host.StartAsync());
+        var error = await Assert.ThrowsAsync<StorageUnavailableException>(() => host.StartAsync());
 
         Assert.Contains("Storage:ConnectionString", error.Message, StringComparison.Ordinal);
     }

@@ -1,4 +1,4 @@
-using FlywheelBot.Channels;
+using FlywheelBot.Conversations;
 using FlywheelBot.Telemetry;
 using Microsoft.Extensions.Options;
 

@@ -1,4 +1,3 @@
-using FlywheelBot.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace FlywheelBot.Storage;
@@ -45,7 +44,7 @@ internal sealed partial class StorageStartup(
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            throw new StartupException(Describe(exception), exception);
+            throw new StorageUnavailableException(Describe(exception), exception);
         }
     }
 
