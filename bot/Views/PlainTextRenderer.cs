@@ -105,9 +105,7 @@ internal sealed class PlainTextRenderer(IEnumerable<ITextContributor> contributo
     {
         Line(text, r.Source ?? "Your next move");
         Line(text, $"Do this next: {r.ActivityTitle}");
-        Line(text, r.IsOptimisation
-            ? $"Optimise: {r.StageName} (stage {r.StageNumber} of 5). Nothing is on fire."
-            : $"Bottleneck: {r.StageName} (stage {r.StageNumber} of 5)");
+        Line(text, r.Headline);
         Line(text, r.BottleneckReason);
         Line(text, $"Why this: {r.Why}");
         if (r.Spoke is { } spoke)
@@ -121,6 +119,21 @@ internal sealed class PlainTextRenderer(IEnumerable<ITextContributor> contributo
         {
             Line(text, r.GoalLink is { } link ? $"{goal} {link}" : goal);
         }
+
+        if (!r.Warnings.IsDefaultOrEmpty)
+        {
+            Line(text, "Check these numbers:");
+            foreach (var warning in r.Warnings)
+            {
+                Line(text, $"  - {warning}");
+            }
+        }
+
+        if (r.Focus is { } focus)
+        {
+            Line(text, $"Focus: {focus}");
+        }
+
         if (!r.StopDoing.IsDefaultOrEmpty)
         {
             Line(text, "Stop doing for now:");
