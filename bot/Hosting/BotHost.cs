@@ -19,6 +19,7 @@ internal static class BotHost
         builder.Services.AddAdvisor();
         builder.Services.AddBotFrameworkChannel(builder.Environment);
         builder.Services.AddCheckIns();
+        builder.Services.AddSlackOAuth(builder.Configuration);
 
         var app = builder.Build();
 
@@ -27,6 +28,7 @@ internal static class BotHost
         app.Services.GetService<IStartupValidator>()?.Validate();
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
         app.MapBotFramework();
+        app.MapSlackOAuth();
         return app;
     }
 }
