@@ -1,7 +1,7 @@
 namespace FlywheelBot.Channels.Slack.Installations;
 
 /// <summary>What the check of an OAuth <c>state</c> against the browser's cookie found.</summary>
-internal enum OAuthStateVerdict
+public enum OAuthStateVerdict
 {
     Valid,
 
