@@ -72,6 +72,20 @@ internal sealed class FakeSlackOAuthApi : IAsyncDisposable
 
     public bool IsLive(string token) => _liveTokens.ContainsKey(token);
 
+    /// <summary>Whether Slack would still accept this refresh token.</summary>
+    public bool IsLiveRefresh(string refreshToken) => _refreshTokens.ContainsKey(refreshToken);
+
+    /// <summary>A pair as a finished install with rotation would have it, without the browser part.</summary>
+    public (string Access, string Refresh) IssueRotatingPair(string teamId)
+    {
+        var (access, refresh) = Mint(new Grant(teamId, null, false, true, "U0INSTALLER", "unused"));
+        return (access, refresh!);
+    }
+
+    /// <summary>A plain bot token (no rotation).</summary>
+    public string IssueToken(string teamId, string? enterpriseId = null, bool orgWide = false) =>
+        Mint(new Grant(teamId, enterpriseId, orgWide, false, "U0INSTALLER", "unused")).Access;
+
     public string TeamOf(string token) => _liveTokens[token].TeamId;
 
     /// <summary>Every token this fake ever issued (live or not), to look for in stored bytes.</summary>
