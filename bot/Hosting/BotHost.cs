@@ -1,3 +1,5 @@
+using FlywheelBot.Channels.Slack;
+using FlywheelBot.Files;
 using Microsoft.Extensions.Options;
 
 namespace FlywheelBot.Hosting;
@@ -16,9 +18,12 @@ internal static class BotHost
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddFlywheel();
         builder.Services.AddStorage();
+        builder.Services.AddHostingOptions();
+        builder.Services.AddServedFiles();
         builder.Services.AddAdvisor();
         builder.Services.AddBotFrameworkChannel(builder.Environment);
         builder.Services.AddCheckIns();
+        builder.Services.AddSlack(builder.Configuration);
         builder.Services.AddSlackOAuth(builder.Configuration);
 
         var app = builder.Build();
@@ -28,6 +33,8 @@ internal static class BotHost
         app.Services.GetService<IStartupValidator>()?.Validate();
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
         app.MapBotFramework();
+        app.MapServedFiles();
+        app.MapSlack();
         app.MapSlackOAuth();
         return app;
     }

@@ -55,7 +55,7 @@ internal sealed partial class OAuthSlackInstallations(
             || (!string.IsNullOrEmpty(enterpriseId) && await store.DeleteAsync(SlackInstallationKeys.ForEnterprise(enterpriseId), cancellationToken));
         LogRemoved(teamId, enterpriseId, removed, reason);
 
-        var notice = new InstallationRemoved(SlackTeamConversations.KeyPrefix(teamId), reason);
+        var notice = new InstallationRemoved(SlackConversationKeys.TeamPrefix(teamId), reason);
         foreach (var listener in listeners)
         {
             await listener.OnRemovedAsync(notice, cancellationToken);
