@@ -18,7 +18,7 @@ internal static class SlackOAuthPages
         "FlywheelBot is installed",
         $"""
         <p>FlywheelBot is now installed{(teamName is { Length: > 0 } ? " in " + Text(teamName) : string.Empty)}.</p>
-        <p><a class="button" href="{Attr(appLink.AbsoluteUri)}">Open Slack</a></p>
+        <p><a class="button" href="{Attr(appLink.OriginalString)}">Open Slack</a></p>
         {(browserLink is null ? string.Empty : $"<p class=\"small\">Using Slack in a browser? <a href=\"{Attr(browserLink.AbsoluteUri)}\">Open it there</a>.</p>")}
         <p class="small">Say <b>/flywheel</b> in any channel, or message FlywheelBot directly.</p>
         """);
