@@ -1,4 +1,6 @@
+using FlywheelBot.Channels.BotFramework;
 using FlywheelBot.Channels.Slack;
+using FlywheelBot.Conversations.Plumbing;
 using FlywheelBot.Files;
 using Microsoft.Extensions.Options;
 
@@ -21,6 +23,7 @@ internal static class BotHost
         builder.Services.AddHostingOptions();
         builder.Services.AddServedFiles();
         builder.Services.AddAdvisor();
+        builder.Services.AddConversations();
         builder.Services.AddBotFrameworkChannel(builder.Environment);
         builder.Services.AddCheckIns();
         builder.Services.AddSlack(builder.Configuration);
