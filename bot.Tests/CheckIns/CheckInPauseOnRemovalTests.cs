@@ -1,4 +1,4 @@
-using FlywheelBot.Channels;
+using FlywheelBot.Conversations;
 using FlywheelBot.CheckIns;
 using FlywheelBot.Tests.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;

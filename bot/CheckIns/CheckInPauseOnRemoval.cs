@@ -1,4 +1,4 @@
-using FlywheelBot.Channels;
+using FlywheelBot.Conversations;
 using FlywheelBot.Storage;
 
 namespace FlywheelBot.CheckIns;

@@ -1,4 +1,4 @@
-using FlywheelBot.Channels;
+using FlywheelBot.Conversations;
 using FlywheelBot.Channels.Slack;
 using FlywheelBot.Channels.Slack.Installations;
 using FlywheelBot.Hosting;

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using FlywheelBot.Channels;
+using FlywheelBot.Conversations;
 
 namespace FlywheelBot.Tests.Channels.Slack.Installations;
 

@@ -1,3 +1,5 @@
+using FlywheelBot.Conversations;
+
 namespace FlywheelBot.Channels.Slack.Installations;
 
 /// <summary>
