@@ -37,7 +37,7 @@ internal sealed class SlackOAuthOptions
     public bool TokenRotation { get; set; }
 
     /// <summary>The bot's public base URL (from <c>Hosting:PublicUrl</c>, set by the host); null: the request's own address.</summary>
-    public Uri? PublicBaseUri { get; set; }
+    public Uri? PublicBaseUri { get; internal set; }
 
     /// <summary>Whether OAuth distribution is on.</summary>
     public bool Enabled => !string.IsNullOrWhiteSpace(ClientId) && !string.IsNullOrWhiteSpace(ClientSecret);
