@@ -19,6 +19,7 @@ if (args.Length > 0 && args[0] == "chat")
 try
 {
     var app = BotHost.Build(args);
+    await BotHost.PrepareStorageAsync(app).ConfigureAwait(false);
     await app.RunAsync().ConfigureAwait(false);
     return 0;
 }

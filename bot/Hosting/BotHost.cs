@@ -29,4 +29,18 @@ internal static class BotHost
         app.MapBotFramework();
         return app;
     }
+
+    /// <summary>
+    /// Opens and migrates storage before the host starts, so a database that cannot be opened stops the process with
+    /// Program's one message instead of the host's "Hosting failed to start" error log and stack trace first. (The
+    /// storage start-up service then finds the work done; hosts built by tests run it as part of their start.)
+    /// </summary>
+    public static async Task PrepareStorageAsync(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        foreach (var storage in app.Services.GetServices<IHostedService>().OfType<Storage.StorageStartup>())
+        {
+            await storage.StartAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+    }
 }

@@ -109,10 +109,10 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IStorageSchema, IDis
         {
             var command = session.Command($"SELECT {Columns} FROM documents WHERE collection = @c AND key = @k AND {Live};");
             command.Parameters.AddWithValue("@c", collection);
-            command.Parameters.AddWithValue("@k", key);
+            command.Parameters.AddWithValue("@k", DocumentKeys.StoredKey(key));
             command.Parameters.AddWithValue("@now", Now());
             var rows = ReadAll(command, collection);
-            return rows.Count == 0 ? null : rows[0];
+            return rows.Count == 0 ? null : rows[0] with { Key = key };
         }, cancellationToken);
     }
 
@@ -136,7 +136,7 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IStorageSchema, IDis
             });
             var now = Now();
             command.Parameters.AddWithValue("@c", write.Collection);
-            command.Parameters.AddWithValue("@k", write.Key);
+            command.Parameters.AddWithValue("@k", DocumentKeys.StoredKey(write.Key));
             command.Parameters.AddWithValue("@j", write.Json);
             command.Parameters.AddWithValue("@now", now);
             command.Parameters.AddWithValue("@due", Ms(write.DueAt));
@@ -149,7 +149,7 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IStorageSchema, IDis
 
             var current = session.Command($"SELECT version FROM documents WHERE collection = @c AND key = @k AND {Live};");
             current.Parameters.AddWithValue("@c", write.Collection);
-            current.Parameters.AddWithValue("@k", write.Key);
+            current.Parameters.AddWithValue("@k", DocumentKeys.StoredKey(write.Key));
             current.Parameters.AddWithValue("@now", now);
             return WriteResult.Conflict(current.ExecuteScalar() is long version ? version : 0);
         }, cancellationToken);
@@ -165,7 +165,7 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IStorageSchema, IDis
                 WHERE collection = @c AND key = @k AND (@expected IS NULL OR version = @expected) AND {Live};
                 """);
             command.Parameters.AddWithValue("@c", collection);
-            command.Parameters.AddWithValue("@k", key);
+            command.Parameters.AddWithValue("@k", DocumentKeys.StoredKey(key));
             command.Parameters.AddWithValue("@expected", expectedVersion is { } v ? v : DBNull.Value);
             command.Parameters.AddWithValue("@now", Now());
             return command.ExecuteNonQuery() > 0;

@@ -20,7 +20,7 @@ public sealed class ConnectorTests(ConnectorBot bot) : IClassFixture<ConnectorBo
     public async Task Transient_failures_are_retried_and_the_send_succeeds(int status)
     {
         var address = Address();
-        Connector.Script(new ScriptedAnswer(status));
+        Connector.Script(address.ConversationId, new ScriptedAnswer(status));
 
         var outcome = await Send(address);
 
@@ -38,7 +38,7 @@ public sealed class ConnectorTests(ConnectorBot bot) : IClassFixture<ConnectorBo
     public async Task Permanent_failures_are_never_retried(int status, SendOutcome expected)
     {
         var address = Address();
-        Connector.Script(new ScriptedAnswer(status));
+        Connector.Script(address.ConversationId, new ScriptedAnswer(status));
 
         var outcome = await Send(address);
 
@@ -50,7 +50,7 @@ public sealed class ConnectorTests(ConnectorBot bot) : IClassFixture<ConnectorBo
     public async Task Retry_After_is_honoured()
     {
         var address = Address();
-        Connector.Script(new ScriptedAnswer(429, RetryAfter: TimeSpan.FromSeconds(7)));
+        Connector.Script(address.ConversationId, new ScriptedAnswer(429, RetryAfter: TimeSpan.FromSeconds(7)));
 
         var outcome = await Send(address);
 
@@ -60,10 +60,22 @@ public sealed class ConnectorTests(ConnectorBot bot) : IClassFixture<ConnectorBo
     }
 
     [Fact]
+    public async Task A_Retry_After_longer_than_the_longest_wait_is_not_waited_for_but_retried_later()
+    {
+        var address = Address();
+        Connector.Script(address.ConversationId, new ScriptedAnswer(429, RetryAfter: TimeSpan.FromMinutes(5)));
+
+        var outcome = await Send(address);
+
+        Assert.Equal(SendOutcome.RetryLater, outcome);
+        Assert.Single(Connector.To(address.ConversationId));
+    }
+
+    [Fact]
     public async Task Throttling_that_outlasts_the_retries_is_retry_later()
     {
         var address = Address();
-        Connector.Script(new ScriptedAnswer(503), new ScriptedAnswer(503), new ScriptedAnswer(503), new ScriptedAnswer(503));
+        Connector.Script(address.ConversationId, new ScriptedAnswer(503), new ScriptedAnswer(503), new ScriptedAnswer(503), new ScriptedAnswer(503));
 
         var outcome = await Send(address);
 
@@ -75,7 +87,7 @@ public sealed class ConnectorTests(ConnectorBot bot) : IClassFixture<ConnectorBo
     public async Task A_timed_out_attempt_is_retried()
     {
         var address = Address();
-        Connector.Script(new ScriptedAnswer(201, Stall: TimeSpan.FromSeconds(10)));
+        Connector.Script(address.ConversationId, new ScriptedAnswer(201, Stall: TimeSpan.FromSeconds(10)));
 
         var outcome = await Send(address);
 
@@ -88,7 +100,7 @@ public sealed class ConnectorTests(ConnectorBot bot) : IClassFixture<ConnectorBo
     {
         var address = Address();
         var stall = new ScriptedAnswer(201, Stall: TimeSpan.FromSeconds(10));
-        Connector.Script(stall, stall, stall, stall);
+        Connector.Script(address.ConversationId, stall, stall, stall, stall);
 
         var outcome = await Send(address);
 
@@ -105,7 +117,26 @@ public sealed class ConnectorTests(ConnectorBot bot) : IClassFixture<ConnectorBo
         var outcome = await Send(address);
 
         Assert.Equal(SendOutcome.RetryLater, outcome);
-        Assert.Equal(3, bot.Host.Clock.RequestedDelays.Count - waitsBefore);
+        Assert.Equal(3, bot.Host.Clock.RequestedDelays.Skip(waitsBefore).Count(d => d > TimeSpan.Zero && d < ConnectorBot.AttemptTimeout));
+    }
+
+    [Fact]
+    public async Task A_token_endpoint_that_hangs_is_retry_later_and_never_an_exception()
+    {
+        await using var host = bot.NewHost();
+        var address = Address();
+        Connector.TokenStall = TimeSpan.FromMinutes(2);
+        try
+        {
+            var outcome = await Send(address, host);
+
+            Assert.Equal(SendOutcome.RetryLater, outcome);
+            Assert.Empty(Connector.To(address.ConversationId));
+        }
+        finally
+        {
+            Connector.TokenStall = null;
+        }
     }
 
     [Fact]

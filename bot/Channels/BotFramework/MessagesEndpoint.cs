@@ -14,6 +14,7 @@ internal sealed class MessagesEndpoint(
     IOptions<BotCredentials> credentials,
     IOptions<BotFrameworkOptions> options,
     BotAuthenticator authenticator,
+    ServiceUrlPolicy serviceUrls,
     TrustedServiceUrls trusted,
     ActivityDeduplicator deduplicator,
     IConversationDirectory directory,
@@ -29,9 +30,9 @@ internal sealed class MessagesEndpoint(
             return Error(status, status == StatusCodes.Status400BadRequest ? "BadRequest" : "BadBody", reason);
         }
 
-        if (Missing(activity) is { } missing)
+        if ((ActivityChecks.Problem(activity) ?? serviceUrls.Refusal(activity.ServiceUrl, context.Request)) is { } problem)
         {
-            return Error(StatusCodes.Status400BadRequest, "BadRequest", $"The activity has no {missing}.");
+            return Error(StatusCodes.Status400BadRequest, "BadRequest", problem);
         }
 
         if (credentials.Value.AuthenticationEnabled)
@@ -39,7 +40,11 @@ internal sealed class MessagesEndpoint(
             var auth = await authenticator.AuthenticateAsync(context.Request.Headers.Authorization.ToString(), activity, aborted);
             if (!auth.Succeeded)
             {
-                return Error(auth.StatusCode, auth.StatusCode == StatusCodes.Status401Unauthorized ? "Unauthorized" : "Forbidden", auth.Reason);
+                // An unauthenticated caller learns nothing about why (the reason is in the log); a 403 comes with a token
+                // the channel really signed, so its reason (serviceUrl, channel) helps whoever set the channel up.
+                return auth.StatusCode == StatusCodes.Status401Unauthorized
+                    ? Error(auth.StatusCode, "Unauthorized", "unauthorized")
+                    : Error(auth.StatusCode, "Forbidden", auth.Reason);
             }
 
             await trusted.RememberAsync(activity.ServiceUrl!, aborted);
@@ -62,24 +67,6 @@ internal sealed class MessagesEndpoint(
             await deduplicator.ReleaseAsync(activity, CancellationToken.None);
             throw;
         }
-    }
-
-    /// <summary>The fields every activity the bot may answer must carry.</summary>
-    private static string? Missing(Activity activity)
-    {
-        if (string.IsNullOrWhiteSpace(activity.ChannelId))
-        {
-            return "channelId";
-        }
-
-        if (string.IsNullOrWhiteSpace(activity.Conversation?.Id))
-        {
-            return "conversation.id";
-        }
-
-        return Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var serviceUrl) && serviceUrl.Scheme is "https" or "http"
-            ? null
-            : "valid serviceUrl";
     }
 
     private static IResult Error(int status, string code, string message) =>
