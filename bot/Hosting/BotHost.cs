@@ -1,3 +1,5 @@
+using FlywheelBot.Channels.Slack;
+using FlywheelBot.Files;
 using Microsoft.Extensions.Options;
 
 namespace FlywheelBot.Hosting;
@@ -16,9 +18,13 @@ internal static class BotHost
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddFlywheel();
         builder.Services.AddStorage();
+        builder.Services.AddOptions<HostingOptions>().BindConfiguration(HostingOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<HostingOptions>, HostingOptionsValidator>();
+        builder.Services.AddServedFiles();
         builder.Services.AddAdvisor();
         builder.Services.AddBotFrameworkChannel(builder.Environment);
         builder.Services.AddCheckIns();
+        builder.Services.AddSlack(builder.Configuration);
 
         var app = builder.Build();
 
@@ -27,6 +33,8 @@ internal static class BotHost
         app.Services.GetService<IStartupValidator>()?.Validate();
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
         app.MapBotFramework();
+        app.MapServedFiles();
+        app.MapSlack();
         return app;
     }
 
