@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using FlywheelBot.Channels.Slack;
 using FlywheelBot.Files;
 using Microsoft.Extensions.Options;
@@ -32,6 +33,7 @@ internal static class BotHost
         // (Program prints it) instead of the host's "Hosting failed to start" log with a stack trace.
         app.Services.GetService<IStartupValidator>()?.Validate();
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+        app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(StorageServices.ReadyTag) });
         app.MapBotFramework();
         app.MapServedFiles();
         app.MapSlack();

@@ -4,14 +4,14 @@ namespace FlywheelBot.Storage;
 internal static class DocumentStoreFactory
 {
     /// <param name="baseDirectory">Where a relative SQLite path resolves (the host passes its content root).</param>
-    public static IDocumentStore Create(StorageOptions options, string baseDirectory, TimeProvider clock, ILoggerFactory loggers)
+    public static IDocumentStore Create(StorageOptions options, string baseDirectory, TimeProvider clock, ILoggerFactory loggers, StorageHealth? health = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(loggers);
         return options.Provider switch
         {
             StorageProvider.Postgres => new PostgresDocumentStore(options.ConnectionString, clock, loggers.CreateLogger<PostgresDocumentStore>()),
-            _ => new SqliteDocumentStore(options.ConnectionString, clock, loggers.CreateLogger<SqliteDocumentStore>(), baseDirectory),
+            _ => new SqliteDocumentStore(options.ConnectionString, clock, loggers.CreateLogger<SqliteDocumentStore>(), baseDirectory, health),
         };
     }
 }

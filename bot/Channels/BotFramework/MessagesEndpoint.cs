@@ -2,6 +2,7 @@ using FlywheelBot.Channels.BotFramework.Auth;
 using FlywheelBot.Channels.BotFramework.Connector;
 using FlywheelBot.Channels.BotFramework.Inbound;
 using FlywheelBot.Channels.BotFramework.Wire;
+using FlywheelBot.Storage;
 using Microsoft.Extensions.Options;
 
 namespace FlywheelBot.Channels.BotFramework;
@@ -18,7 +19,8 @@ internal sealed class MessagesEndpoint(
     TrustedServiceUrls trusted,
     ActivityDeduplicator deduplicator,
     IConversationDirectory directory,
-    ActivityProcessor processor)
+    ActivityProcessor processor,
+    StorageHealth storage)
 {
     public async Task<IResult> HandleAsync(HttpContext context)
     {
@@ -46,7 +48,29 @@ internal sealed class MessagesEndpoint(
                     ? Error(auth.StatusCode, "Unauthorized", "unauthorized")
                     : Error(auth.StatusCode, "Forbidden", auth.Reason);
             }
+        }
 
+        // Storage that lost its file (or reported another problem it cannot recover from): the channel should redeliver
+        // later, and nothing of this turn may be half-written.
+        if (!storage.IsHealthy)
+        {
+            return Unavailable();
+        }
+
+        try
+        {
+            return await ClaimAndProcessAsync(activity, aborted);
+        }
+        catch (StorageUnavailableException)
+        {
+            return Unavailable();
+        }
+    }
+
+    private async Task<IResult> ClaimAndProcessAsync(Activity activity, CancellationToken aborted)
+    {
+        if (credentials.Value.AuthenticationEnabled)
+        {
             await trusted.RememberAsync(activity.ServiceUrl!, aborted);
         }
 
@@ -60,7 +84,7 @@ internal sealed class MessagesEndpoint(
             await directory.SaveAsync(ActivityMapper.ToAddress(activity, credentials.Value.MicrosoftAppId ?? "bot"), aborted);
             return await processor.ProcessAsync(activity, aborted);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not OperationCanceledException and not StorageUnavailableException)
         {
             // Storage or connector trouble (turn failures are answered with an apology inside the processor): let the
             // channel redeliver, and make sure the redelivery is not dropped as a duplicate.
@@ -68,6 +92,9 @@ internal sealed class MessagesEndpoint(
             throw;
         }
     }
+
+    private static IResult Unavailable() =>
+        Error(StatusCodes.Status503ServiceUnavailable, "ServiceUnavailable", "Storage is unavailable; try again later.");
 
     private static IResult Error(int status, string code, string message) =>
         WireResults.Json(ErrorBody.Of(code, message), BotFrameworkJsonContext.Default.ErrorBody, statusCode: status);
