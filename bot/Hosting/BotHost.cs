@@ -1,6 +1,8 @@
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using FlywheelBot.Channels.BotFramework;
 using FlywheelBot.Channels.Slack;
+using FlywheelBot.Conversations.Plumbing;
 using FlywheelBot.Files;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
 namespace FlywheelBot.Hosting;
@@ -23,6 +25,7 @@ internal static class BotHost
         builder.Services.AddSingleton<IValidateOptions<HostingOptions>, HostingOptionsValidator>();
         builder.Services.AddServedFiles();
         builder.Services.AddAdvisor();
+        builder.Services.AddConversations();
         builder.Services.AddBotFrameworkChannel(builder.Environment);
         builder.Services.AddCheckIns();
         builder.Services.AddSlack(builder.Configuration);

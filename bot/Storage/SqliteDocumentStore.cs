@@ -15,7 +15,7 @@ namespace FlywheelBot.Storage;
 /// <see cref="WalSizeLimitBytes"/>, so the WAL never keeps the size of its largest burst.
 /// The file's identity (a random marker written into it at creation) is checked every <see cref="IdentityCheckInterval"/>:
 /// when the file was deleted or replaced while the bot runs, the store stops (every operation fails with
-/// <see cref="StorageUnavailableException"/>, nothing more is written to the lost file), reports it to
+/// <see cref="StorageStoppedException"/>, nothing more is written to the lost file), reports it to
 /// <see cref="StorageHealth"/> (readiness fails, turns answer 503) and logs exactly what happened.
 /// </summary>
 internal sealed class SqliteDocumentStore : IDocumentStore, IStorageSchema, IDisposable
@@ -390,7 +390,7 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IStorageSchema, IDis
     {
         if (_failure is { } failure)
         {
-            throw new StorageUnavailableException($"{failure}; storage is stopped until the file is restored and the bot restarted.");
+            throw new StorageStoppedException($"{failure}; storage is stopped until the file is restored and the bot restarted.");
         }
     }
 
@@ -399,7 +399,7 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IStorageSchema, IDis
     {
         if (_failure is not null)
         {
-            return Task.FromException<T>(new StorageUnavailableException($"{_failure}; storage is stopped."));
+            return Task.FromException<T>(new StorageStoppedException($"{_failure}; storage is stopped."));
         }
 
         if (!_migration.IsDone)
@@ -443,7 +443,7 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IStorageSchema, IDis
 
         if (_failure is not null)
         {
-            return Task.FromException<T>(new StorageUnavailableException($"{_failure}; storage is stopped."));
+            return Task.FromException<T>(new StorageStoppedException($"{_failure}; storage is stopped."));
         }
 
         return _migration.IsDone

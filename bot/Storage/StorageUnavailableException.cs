@@ -1,10 +1,13 @@
 namespace FlywheelBot.Storage;
 
-/// <summary>Storage refuses every operation because of a problem it cannot recover from (see <see cref="StorageHealth"/>).</summary>
-internal sealed class StorageUnavailableException : Exception
+/// <summary>
+/// The configured store cannot be opened or migrated. The message names the setting to fix (never the connection string
+/// itself); the host prints it without a stack trace and exits 1.
+/// </summary>
+public sealed class StorageUnavailableException : Exception
 {
-    public StorageUnavailableException(string message)
-        : base(message)
+    public StorageUnavailableException(string message, Exception? innerException = null)
+        : base(message, innerException)
     {
     }
 
@@ -12,8 +15,8 @@ internal sealed class StorageUnavailableException : Exception
     {
     }
 
-    public StorageUnavailableException(string message, Exception innerException)
-        : base(message, innerException)
+    public StorageUnavailableException(string message)
+        : base(message)
     {
     }
 }

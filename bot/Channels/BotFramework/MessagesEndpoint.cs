@@ -2,6 +2,8 @@ using FlywheelBot.Channels.BotFramework.Auth;
 using FlywheelBot.Channels.BotFramework.Connector;
 using FlywheelBot.Channels.BotFramework.Inbound;
 using FlywheelBot.Channels.BotFramework.Wire;
+using FlywheelBot.Conversations;
+using FlywheelBot.Conversations.Plumbing;
 using FlywheelBot.Storage;
 using Microsoft.Extensions.Options;
 
@@ -17,7 +19,7 @@ internal sealed class MessagesEndpoint(
     BotAuthenticator authenticator,
     ServiceUrlPolicy serviceUrls,
     TrustedServiceUrls trusted,
-    ActivityDeduplicator deduplicator,
+    TurnDeduplicator deduplicator,
     IConversationDirectory directory,
     ActivityProcessor processor,
     StorageHealth storage)
@@ -61,7 +63,7 @@ internal sealed class MessagesEndpoint(
         {
             return await ClaimAndProcessAsync(activity, aborted);
         }
-        catch (StorageUnavailableException)
+        catch (StorageStoppedException)
         {
             return Unavailable();
         }
@@ -74,7 +76,7 @@ internal sealed class MessagesEndpoint(
             await trusted.RememberAsync(activity.ServiceUrl!, aborted);
         }
 
-        if (!await deduplicator.TryClaimAsync(activity, aborted))
+        if (!await deduplicator.TryClaimAsync(activity.ChannelId!, ActivityMapper.EventId(activity), aborted))
         {
             return ActivityProcessor.Acknowledge(activity);
         }
@@ -84,11 +86,11 @@ internal sealed class MessagesEndpoint(
             await directory.SaveAsync(ActivityMapper.ToAddress(activity, credentials.Value.MicrosoftAppId ?? "bot"), aborted);
             return await processor.ProcessAsync(activity, aborted);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException and not StorageUnavailableException)
+        catch (Exception ex) when (ex is not OperationCanceledException and not StorageStoppedException)
         {
             // Storage or connector trouble (turn failures are answered with an apology inside the processor): let the
             // channel redeliver, and make sure the redelivery is not dropped as a duplicate.
-            await deduplicator.ReleaseAsync(activity, CancellationToken.None);
+            await deduplicator.ReleaseAsync(activity.ChannelId!, ActivityMapper.EventId(activity), CancellationToken.None);
             throw;
         }
     }
