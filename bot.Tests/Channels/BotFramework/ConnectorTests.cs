@@ -141,6 +141,37 @@ public sealed class ConnectorTests(ConnectorBot bot) : IClassFixture<ConnectorBo
     }
 
     [Fact]
+    public async Task A_hanging_token_endpoint_never_fails_the_inbound_request_and_the_reply_follows_once_it_answers()
+    {
+        await using var host = bot.NewHost();
+        var conversation = "token-hang-" + Guid.NewGuid().ToString("N");
+        var activity = BotFrameworkHost.Message(conversation, "hi", Connector.ServiceUrl);
+        var token = bot.Tokens.BotFrameworkToken(BotFrameworkHost.AppId, Connector.ServiceUrl);
+        HttpResponseMessage first;
+        Connector.TokenStall = TimeSpan.FromMinutes(10);
+        try
+        {
+            first = await host.PostAsync(activity, token);
+        }
+        finally
+        {
+            Connector.TokenStall = null;
+        }
+
+        using (first)
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Accepted, first.StatusCode);
+        }
+
+        var reply = Assert.Single(await Connector.WaitForAsync(conversation, 1, TimeSpan.FromSeconds(30)));
+        Assert.StartsWith("Bearer token-", reply.Authorization, StringComparison.Ordinal);
+        using var redelivered = await host.PostAsync(activity, token);
+        Assert.Equal(System.Net.HttpStatusCode.OK, redelivered.StatusCode);
+        Assert.Single(host.Turns.For($"msteams:{conversation}"));
+        Assert.Single(Connector.To(conversation));
+    }
+
+    [Fact]
     public async Task Teams_conversation_ids_are_url_encoded()
     {
         const string teamsId = "19:abc-def;messageid=1700000000000@thread.tacv2";

@@ -13,7 +13,7 @@ namespace FlywheelBot.Channels.BotFramework;
 /// <c>POST /api/messages</c>: read (415/413/400), check the fields a turn needs (400), authenticate (401/403), remember the
 /// serviceUrl as trusted, drop redeliveries (200), store the conversation's address, then let the processor answer.
 /// </summary>
-internal sealed class MessagesEndpoint(
+internal sealed partial class MessagesEndpoint(
     IOptions<BotCredentials> credentials,
     IOptions<BotFrameworkOptions> options,
     BotAuthenticator authenticator,
@@ -22,7 +22,8 @@ internal sealed class MessagesEndpoint(
     TurnDeduplicator deduplicator,
     IConversationDirectory directory,
     ActivityProcessor processor,
-    StorageHealth storage)
+    StorageHealth storage,
+    ILogger<MessagesEndpoint> logger)
 {
     public async Task<IResult> HandleAsync(HttpContext context)
     {
@@ -88,12 +89,28 @@ internal sealed class MessagesEndpoint(
         }
         catch (Exception ex) when (ex is not OperationCanceledException and not StorageStoppedException)
         {
-            // Storage or connector trouble (turn failures are answered with an apology inside the processor): let the
-            // channel redeliver, and make sure the redelivery is not dropped as a duplicate.
-            await deduplicator.ReleaseAsync(activity.ChannelId!, ActivityMapper.EventId(activity), CancellationToken.None);
-            throw;
+            // Storage trouble before the turn could run (turn failures are answered with an apology inside the processor,
+            // send failures are retried later there): give the claim back so the channel's redelivery is processed, and
+            // answer 503 so it redelivers. The first error is logged before the release, whose own failure cannot hide it.
+            LogProcessingFailed(logger, ex);
+            try
+            {
+                await deduplicator.ReleaseAsync(activity.ChannelId!, ActivityMapper.EventId(activity), CancellationToken.None);
+            }
+            catch (Exception releaseFailure) when (releaseFailure is not OperationCanceledException)
+            {
+                LogReleaseFailed(logger, releaseFailure);
+            }
+
+            return Error(StatusCodes.Status503ServiceUnavailable, "ServiceUnavailable", "The activity could not be processed now; please redeliver it.");
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "An activity could not be processed; its claim is released so a redelivery is processed")]
+    private static partial void LogProcessingFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Releasing the claim of an activity that could not be processed failed too; a redelivery may be dropped as a duplicate")]
+    private static partial void LogReleaseFailed(ILogger logger, Exception exception);
 
     private static IResult Unavailable() =>
         Error(StatusCodes.Status503ServiceUnavailable, "ServiceUnavailable", "Storage is unavailable; try again later.");

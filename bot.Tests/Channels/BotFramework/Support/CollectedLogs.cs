@@ -27,7 +27,7 @@ internal sealed class CollectedLogs : ILoggerProvider
         {
             if (IsEnabled(logLevel))
             {
-                logs.Entries.Enqueue($"{logLevel} {category}: {formatter(state, exception)}");
+                logs.Entries.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {exception?.GetType().Name} {exception?.Message}");
             }
         }
     }
