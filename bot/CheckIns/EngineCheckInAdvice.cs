@@ -40,7 +40,7 @@ internal sealed class EngineCheckInAdvice(DiagnosisEngine engine) : ICheckInAdvi
         ["referral_leads"] = "referrals",
     };
 
-    private Playbook Playbook => engine.Playbook;
+    public Playbook Playbook => engine.Playbook;
 
     public Diagnosis Diagnose(DiagnosisInput input) => engine.Diagnose(input);
 
