@@ -267,7 +267,8 @@ public sealed class ConnectorTests(ConnectorBot bot) : IClassFixture<ConnectorBo
             using var response = await first.PostAsync(
                 BotFrameworkHost.Message(conversation, "hi", serviceUrl),
                 bot.Tokens.BotFrameworkToken(BotFrameworkHost.AppId, serviceUrl));
-            Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+            // This fixture's clock runs at 1/100, so the acknowledgement budget is 50 ms: the reply may follow the answer.
+            Assert.True(response.StatusCode is System.Net.HttpStatusCode.OK or System.Net.HttpStatusCode.Accepted, $"{response.StatusCode}");
             Assert.NotNull(Assert.Single(await Connector.WaitForAsync(conversation, 1)).Authorization);
 
             await using var restarted = bot.NewHost();
