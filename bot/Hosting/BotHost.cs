@@ -2,7 +2,6 @@ using FlywheelBot.Channels.BotFramework;
 using FlywheelBot.Channels.Slack;
 using FlywheelBot.Conversations.Plumbing;
 using FlywheelBot.Files;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
 namespace FlywheelBot.Hosting;
@@ -29,14 +28,16 @@ internal static class BotHost
         builder.Services.AddBotFrameworkChannel(builder.Environment);
         builder.Services.AddCheckIns();
         builder.Services.AddSlack(builder.Configuration);
+        builder.Services.AddHealth();
+        builder.Services.AddTelemetry(builder.Configuration);
 
         var app = builder.Build();
 
         // Validate every ValidateOnStart option now, so a bad setting stops start-up with one clear message
         // (Program prints it) instead of the host's "Hosting failed to start" log with a stack trace.
         app.Services.GetService<IStartupValidator>()?.Validate();
-        app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
-        app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(StorageServices.ReadyTag) });
+        KeyVaultReferences.ThrowIfUnresolved(app.Configuration);
+        app.MapHealth();
         app.MapBotFramework();
         app.MapServedFiles();
         app.MapSlack();
@@ -44,16 +45,32 @@ internal static class BotHost
     }
 
     /// <summary>
-    /// Opens and migrates storage before the host starts, so a database that cannot be opened stops the process with
-    /// Program's one message instead of the host's "Hosting failed to start" error log and stack trace first. (The
-    /// storage start-up service then finds the work done; hosts built by tests run it as part of their start.)
+    /// Opens and migrates storage before the host starts, so a database that cannot be opened at all (a corrupted file,
+    /// a bad setting) stops the process with Program's one message instead of the host's "Hosting failed to start" error
+    /// log and stack trace first. A database that is only not reachable yet is left to the storage start-up service,
+    /// which retries in the background. (Hosts built by tests run that service as part of their start.)
     /// </summary>
     public static async Task PrepareStorageAsync(WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        foreach (var storage in app.Services.GetServices<IHostedService>().OfType<Storage.StorageStartup>())
+        if (app.Services.GetRequiredService<Storage.IDocumentStore>() is not Storage.IStorageSchema schema)
         {
-            await storage.StartAsync(CancellationToken.None).ConfigureAwait(false);
+            return;
+        }
+
+        try
+        {
+            await schema.MigrateAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (Storage.StorageFailures.IsTransient(exception))
+        {
+            // Not reachable yet: StorageStartup retries with backoff while readiness answers 503.
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            var provider = app.Services.GetRequiredService<IOptions<Storage.StorageOptions>>().Value.Provider;
+            throw new Storage.StorageUnavailableException(
+                $"Storage ({provider}) could not be opened or migrated with the configured Storage:ConnectionString: {exception.Message}", exception);
         }
     }
 }

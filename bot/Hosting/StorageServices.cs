@@ -5,8 +5,6 @@ namespace FlywheelBot.Hosting;
 
 internal static class StorageServices
 {
-    /// <summary>Health checks with this tag decide readiness (<c>/healthz/ready</c>).</summary>
-    public const string ReadyTag = "ready";
 
     /// <summary>
     /// Registers the Storage feature: the configured <see cref="IDocumentStore"/> (SQLite by default, PostgreSQL for
@@ -20,18 +18,14 @@ internal static class StorageServices
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
 
-        services.AddSingleton<StorageHealth>();
         services.AddSingleton<IDocumentStore>(sp => DocumentStoreFactory.Create(
             sp.GetRequiredService<IOptions<StorageOptions>>().Value,
             sp.GetRequiredService<IHostEnvironment>().ContentRootPath,
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILoggerFactory>(),
-            sp.GetRequiredService<StorageHealth>()));
-
-        // Readiness (/healthz/ready) fails while storage reports a problem it cannot recover from.
-        services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: [ReadyTag]);
+            sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<IVersionedStore, VersionedStore>();
 
+        services.AddSingleton<StorageReadiness>();
         services.AddHostedService<StorageStartup>();
         services.AddHostedService<ExpiredRecordPurger>();
         return services;

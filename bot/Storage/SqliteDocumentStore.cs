@@ -16,9 +16,9 @@ namespace FlywheelBot.Storage;
 /// The file's identity (a random marker written into it at creation) is checked every <see cref="IdentityCheckInterval"/>:
 /// when the file was deleted or replaced while the bot runs, the store stops (every operation fails with
 /// <see cref="StorageStoppedException"/>, nothing more is written to the lost file), reports it to
-/// <see cref="StorageHealth"/> (readiness fails, turns answer 503) and logs exactly what happened.
+/// <see cref="IStorageHealth.Problem"/> (readiness fails, turns answer 503) and logs exactly what happened.
 /// </summary>
-internal sealed class SqliteDocumentStore : IDocumentStore, IStorageSchema, IDisposable
+internal sealed class SqliteDocumentStore : IDocumentStore, IStorageSchema, IStorageHealth, IDisposable
 {
     private const string Columns = "key, json, version, updated_at, due_at, expires_at";
     private const string Live = "(expires_at IS NULL OR expires_at > @now)";
@@ -67,13 +67,13 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IStorageSchema, IDis
     private readonly SqliteWriteQueue _writes;
     private readonly ITimer _checkpoints;
     private readonly ITimer _identityChecks;
-    private readonly StorageHealth _health;
     private readonly string _checkConnectionString;
     private long _checkpointedAt;
     private long _truncatedAt;
     private int _checkpointing;
     private string? _identity;
     private volatile string? _failure;
+    private volatile string? _problem;
     private readonly OnceGate _migration = new();
 
     /// <summary>
@@ -81,7 +81,7 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IStorageSchema, IDis
     /// against <paramref name="baseDirectory"/> (the content root in the host; the current directory when null).
     /// </summary>
     public SqliteDocumentStore(
-        string connectionString, TimeProvider clock, ILogger<SqliteDocumentStore> logger, string? baseDirectory = null, StorageHealth? health = null)
+        string connectionString, TimeProvider clock, ILogger<SqliteDocumentStore> logger, string? baseDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(clock);
         ArgumentNullException.ThrowIfNull(logger);
@@ -89,12 +89,14 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IStorageSchema, IDis
         _checkConnectionString = new SqliteConnectionStringBuilder(resolved) { Mode = SqliteOpenMode.ReadWrite }.ToString();
         _sessions = new SqliteSessionPool(resolved, BusyTimeoutMs, WalSizeLimitBytes);
         _writes = new SqliteWriteQueue(OpenWriter);
-        _health = health ?? new StorageHealth();
         _clock = clock;
         _logger = logger;
         _checkpoints = clock.CreateTimer(_ => Checkpoint(), null, CheckpointInterval, CheckpointInterval);
         _identityChecks = clock.CreateTimer(_ => CheckIdentity(), null, IdentityCheckInterval, IdentityCheckInterval);
     }
+
+    /// <summary>Set once the database file was found deleted or replaced (no path in it); null while the store is fine.</summary>
+    public string? Problem => _problem;
 
     /// <summary>The full path of the database file.</summary>
     public string DatabasePath => _path;
@@ -261,6 +263,8 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IStorageSchema, IDis
 
     public Task MigrateAsync(CancellationToken cancellationToken) => _migration.RunAsync(MigrateCoreAsync, cancellationToken);
 
+    public int LatestMigration => SqliteMigrations.All[^1].Version;
+
     public async Task<IReadOnlyList<int>> GetAppliedMigrationsAsync(CancellationToken cancellationToken)
     {
         await MigrateAsync(cancellationToken);
@@ -373,15 +377,15 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IStorageSchema, IDis
 
         if (problem is not null)
         {
-            Stop($"The SQLite database file {_path} was {problem} while the bot was running");
+            Stop($"The SQLite database file {_path} was {problem} while the bot was running", $"the database file was {problem} while the bot was running");
         }
     }
 
-    private void Stop(string what)
+    private void Stop(string what, string problem)
     {
         if (Interlocked.CompareExchange(ref _failure, what, null) is null)
         {
-            _health.Report($"{what}; storage is stopped.");
+            _problem = problem;
             _logger.DatabaseFileLost(_path, what);
         }
     }

@@ -1,3 +1,5 @@
+using Azure.Core;
+using Azure.Identity;
 using FlywheelBot.Channels.BotFramework.Auth;
 using FlywheelBot.Channels.BotFramework.Connector;
 using FlywheelBot.Channels.BotFramework.Inbound;
@@ -40,6 +42,14 @@ internal static class BotFrameworkServices
             .Configure((resilience, provider) => ConnectorResilience.ForToken(resilience, provider.GetRequiredService<IOptions<BotFrameworkOptions>>().Value));
         services.AddSingleton(CreateAuthenticator);
         services.AddSingleton<BotTokenProvider>();
+        services.AddSingleton<ManagedIdentityTokenSource>();
+        services.AddKeyedSingleton<TokenCredential>(ManagedIdentityTokenSource.CredentialKey, (provider, _) =>
+            new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(
+                provider.GetRequiredService<IOptions<BotCredentials>>().Value.MicrosoftAppId!)));
+        services.AddSingleton<IBotTokenSource>(provider =>
+            provider.GetRequiredService<IOptions<BotCredentials>>().Value.IsManagedIdentity
+                ? provider.GetRequiredService<ManagedIdentityTokenSource>()
+                : provider.GetRequiredService<BotTokenProvider>());
         services.AddSingleton<TrustedServiceUrls>();
         services.AddSingleton<ServiceUrlPolicy>();
         services.AddHttpClient<ConnectorClient>(client => client.Timeout = Timeout.InfiniteTimeSpan)

@@ -22,7 +22,7 @@ internal sealed partial class MessagesEndpoint(
     TurnDeduplicator deduplicator,
     IConversationDirectory directory,
     ActivityProcessor processor,
-    StorageHealth storage,
+    IDocumentStore store,
     ILogger<MessagesEndpoint> logger)
 {
     public async Task<IResult> HandleAsync(HttpContext context)
@@ -55,7 +55,7 @@ internal sealed partial class MessagesEndpoint(
 
         // Storage that lost its file (or reported another problem it cannot recover from): the channel should redeliver
         // later, and nothing of this turn may be half-written.
-        if (!storage.IsHealthy)
+        if (store is IStorageHealth { Problem: not null })
         {
             return Unavailable();
         }

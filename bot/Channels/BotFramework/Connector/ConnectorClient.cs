@@ -16,7 +16,7 @@ namespace FlywheelBot.Channels.BotFramework.Connector;
 /// </summary>
 internal sealed partial class ConnectorClient(
     HttpClient http,
-    BotTokenProvider tokens,
+    IBotTokenSource tokens,
     TrustedServiceUrls trusted,
     ServiceUrlPolicy policy,
     IOptions<BotCredentials> credentials,
