@@ -40,7 +40,8 @@ public sealed class SqliteFileIdentityTests : IAsyncLifetime
         using var client = new HttpClient { BaseAddress = _bot.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
         using (var before = await PostAsync(client, "before"))
         {
-            Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+            // 202 when the reply takes longer than the acknowledgement budget (a busy machine): processed all the same.
+            Assert.True(before.StatusCode is HttpStatusCode.OK or HttpStatusCode.Accepted, $"{before.StatusCode}");
         }
 
         using (var ready = await client.GetAsync("/healthz/ready"))
@@ -69,14 +70,14 @@ public sealed class SqliteFileIdentityTests : IAsyncLifetime
             File.Move(other, DatabasePath, overwrite: true);
         }
 
-        var status = HttpStatusCode.OK;
-        for (var waited = 0; waited < 100 && status == HttpStatusCode.OK; waited++)
+        var line = $"bot.db was {what} while the bot was running";
+        for (var waited = 0; waited < 100 && !_bot.Output.Contains(line, StringComparison.Ordinal); waited++)
         {
             await Task.Delay(100);
-            using var ready = await client.GetAsync("/healthz/ready");
-            status = ready.StatusCode;
         }
 
+        using var readiness = await client.GetAsync("/healthz/ready");
+        var status = readiness.StatusCode;
         using var after = await PostAsync(client, "after");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, status);

@@ -31,7 +31,8 @@ public sealed class DeliveryTests
     public async Task A_connector_down_for_a_while_gets_the_reply_later_instead_of_losing_it()
     {
         await using var connector = await FakeConnector.StartAsync();
-        await using var host = new BotFrameworkHost("Development", new Dictionary<string, string?>(), timeScale: 0.01);
+        // Waits and timeouts at 1/100; an attempt times out after 1.2 s of real time, far longer than a loopback answer.
+        await using var host = new BotFrameworkHost("Development", new Dictionary<string, string?> { ["BotFramework:ConnectorAttemptTimeout"] = "00:02:00" }, timeScale: 0.01);
         var conversation = "down-" + Guid.NewGuid().ToString("N");
         var unavailable = new ScriptedAnswer(503);
 

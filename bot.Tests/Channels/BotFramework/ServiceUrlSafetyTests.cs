@@ -56,7 +56,7 @@ public sealed class ServiceUrlSafetyTests : IAsyncLifetime
         var conversation = "fine-" + Guid.NewGuid().ToString("N");
         using var fine = await PostAsync(_connector.ServiceUrl, conversation);
 
-        Assert.Equal(HttpStatusCode.OK, fine.StatusCode);
+        Assert.True(fine.StatusCode is HttpStatusCode.OK or HttpStatusCode.Accepted, $"{fine.StatusCode}");
         Assert.NotEmpty(await _connector.WaitForAsync(conversation, 1));
         Assert.False(_bot.HasExited);
         Assert.DoesNotContain("/api/messages/v3/", _bot.Output, StringComparison.Ordinal);
