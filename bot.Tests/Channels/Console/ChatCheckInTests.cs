@@ -65,7 +65,7 @@ public sealed class ChatCheckInTests
         Assert.Equal(0, await RunAsync(console, "--team"));
 
         Assert.Contains("From this chat's saved profile, updated today", console.Text, StringComparison.Ordinal);
-        Assert.Contains("Updated Website visitors per month to 5,400", console.Text, StringComparison.Ordinal);
+        Assert.Contains("Updated Website visitors per month: 5,400.", console.Text, StringComparison.Ordinal);
     }
 
     private Task<int> RunAsync(ScriptedConsole console, params string[] args)
