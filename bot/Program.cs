@@ -26,7 +26,7 @@ if (args.Length > 0 && args[0] == "teams-package")
 
 if (args.Length > 0 && args[0] == "chat")
 {
-    return await ChatCommand.RunAsync(args[1..], Console.In, Console.Out, Console.Error).ConfigureAwait(false);
+    return await ChatCommand.RunAsync(args[1..], Console.In, Console.Out, Console.Error, (request, output) => ChatHost.Build(request, output, TimeProvider.System)).ConfigureAwait(false);
 }
 
 try

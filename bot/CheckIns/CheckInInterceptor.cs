@@ -205,7 +205,7 @@ internal sealed partial class CheckInInterceptor(
     {
         if (TimeZones.TryResolve(turn.TimeZone, out var fromChannel, out _))
         {
-            return (fromChannel, "from your Teams client");
+            return (fromChannel, "as your chat app reports it");
         }
 
         var configured = options.Value.DefaultTimeZone;

@@ -24,7 +24,7 @@ internal static class BotHost
         builder.Services.AddServedFiles();
         builder.Services.AddAdvisor();
         builder.Services.AddConversations();
-        builder.Services.AddBotFrameworkChannel(builder.Environment);
+        builder.Services.AddBotFrameworkChannel(builder.Configuration, builder.Environment);
         builder.Services.AddCheckIns();
         builder.Services.AddCampaigns();
         builder.Services.AddSlack(builder.Configuration);

@@ -30,4 +30,16 @@ internal static class StorageServices
         services.AddHostedService<ExpiredRecordPurger>();
         return services;
     }
+
+    /// <summary>
+    /// Storage in this process's memory (the terminal chat): the <see cref="InMemoryDocumentStore"/>, the versioned store
+    /// over it, and <see cref="StorageOptions"/> at their defaults (retention of processed ids and conversation states).
+    /// </summary>
+    public static IServiceCollection AddInProcessStorage(this IServiceCollection services)
+    {
+        services.AddOptions<StorageOptions>();
+        services.AddSingleton<IDocumentStore>(sp => new InMemoryDocumentStore(sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IVersionedStore, VersionedStore>();
+        return services;
+    }
 }

@@ -11,6 +11,11 @@ internal sealed class BotFrameworkOptions
     [Required]
     [Url]
     public string TokenIssuer { get; set; } = "https://api.botframework.com";
+    /// <summary>
+    /// Whether the channel is on (default true). Read once at registration (<see cref="BotFrameworkSwitch"/>): off, nothing
+    /// of the channel is registered and <c>/api/messages</c> is not mapped.
+    /// </summary>
+    public bool Enabled { get; set; } = true;
 
     /// <summary>OpenID metadata of the Bot Framework token service (keys with channel endorsements).</summary>
     [Required]

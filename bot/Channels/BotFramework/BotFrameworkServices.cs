@@ -21,11 +21,20 @@ internal static class BotFrameworkServices
     /// Registers the Bot Framework channel (bot/Channels/BotFramework/): credentials and options, token validation, the
     /// connector, the processor behind <c>/api/messages</c>, its route type (addresses stored flat before routes existed
     /// are read as Bot Framework routes) and its proactive messenger, keyed <see cref="BotFrameworkRoute.Channel"/>.
-    /// Needs the shared plumbing (<c>AddConversations</c>).
+    /// Switched on unless <c>BotFramework:Enabled</c> is false (<see cref="BotFrameworkSwitch"/>); off, nothing of it is
+    /// registered or mapped.
     /// </summary>
-    public static IServiceCollection AddBotFrameworkChannel(this IServiceCollection services, IHostEnvironment environment)
+    public static IServiceCollection AddBotFrameworkChannel(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
+        ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(environment);
+        var state = BotFrameworkSwitch.From(configuration);
+        services.AddSingleton(state);
+        if (!state.Enabled)
+        {
+            return services;
+        }
+
         services.AddConversations();
 
         services.AddOptions<BotCredentials>().Configure<IConfiguration>((credentials, configuration) => configuration.Bind(credentials)).ValidateOnStart();
@@ -69,9 +78,15 @@ internal static class BotFrameworkServices
         return services;
     }
 
-    /// <summary>Maps <c>POST /api/messages</c> and the <c>HEAD</c> reachability probe.</summary>
+    /// <summary>Maps <c>POST /api/messages</c> and the <c>HEAD</c> reachability probe (when the channel is on).</summary>
     public static IEndpointRouteBuilder MapBotFramework(this IEndpointRouteBuilder endpoints)
     {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        if (endpoints.ServiceProvider.GetService<BotFrameworkSwitch>() is not { Enabled: true })
+        {
+            return endpoints;
+        }
+
         endpoints.MapMethods("/api/messages", [HttpMethods.Head], () => Results.Ok());
         endpoints.MapPost("/api/messages", (HttpContext context, MessagesEndpoint messages) => messages.HandleAsync(context));
         return endpoints;

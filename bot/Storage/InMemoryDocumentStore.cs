@@ -1,12 +1,11 @@
 using System.Collections.Concurrent;
-using FlywheelBot.Storage;
 
-namespace FlywheelBot.Tests.TestSupport;
+namespace FlywheelBot.Storage;
 
 /// <summary>
-/// A test double for <see cref="IDocumentStore"/> with the same semantics as the real providers (it runs the storage
-/// conformance suite): versions, expired records counting as absent, code point key order, UTC millisecond times.
-/// For unit tests of features above storage.
+/// <see cref="IDocumentStore"/> in this process's memory, with the same semantics as the real providers (it runs the
+/// storage conformance suite): versions, expired records counting as absent, code point key order, UTC millisecond
+/// times. Nothing survives the process: for the terminal chat, and for tests of features above storage.
 /// </summary>
 internal sealed class InMemoryDocumentStore(TimeProvider clock) : IDocumentStore
 {
