@@ -1,4 +1,8 @@
 using FlywheelBot.Channels.Slack.Api;
+using FlywheelBot.Channels.Slack.BlockKit;
+using FlywheelBot.Channels.Slack.Inbound;
+using FlywheelBot.Files;
+using FlywheelBot.Views;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -26,6 +30,15 @@ internal static class SlackServices
         services.AddSingleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>();
         services.AddHttpClient<SlackApiClient>(client => client.Timeout = TimeSpan.FromSeconds(30));
         services.TryAddSingleton<ISlackInstallations, SingleWorkspaceInstallations>();
+        services.AddSingleton(sp => new BlockKitRenderer(sp.GetRequiredService<ITextRenderer>(), sp.GetService<IServedFiles>()));
+        services.AddSingleton<SlackUserZones>();
+        services.AddSingleton<SlackSender>();
+        services.AddSingleton<SlackEventDeduplicator>();
+        services.AddSingleton<SlackWork>();
+        services.AddHostedService(sp => sp.GetRequiredService<SlackWork>());
+        services.AddSingleton<SlackTurns>();
+        services.AddSingleton<SlackDispatcher>();
+        services.AddTransient<SlackEventsEndpoint>();
         return services;
     }
 
@@ -33,6 +46,11 @@ internal static class SlackServices
     public static IEndpointRouteBuilder MapSlack(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
+        if (endpoints.ServiceProvider.GetRequiredService<SlackSwitch>().Enabled)
+        {
+            endpoints.MapPost("/api/slack/events", (HttpContext context, SlackEventsEndpoint slack) => slack.HandleAsync(context));
+        }
+
         return endpoints;
     }
 }

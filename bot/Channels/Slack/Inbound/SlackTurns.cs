@@ -1,0 +1,155 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using FlywheelBot.Advisor;
+using FlywheelBot.Channels.Slack.BlockKit;
+
+namespace FlywheelBot.Channels.Slack.Inbound;
+
+/// <summary>
+/// Turns Slack events, slash commands and button presses into neutral turns, runs them through <see cref="ITurnHandler"/>
+/// (in a DI scope of their own: they outlive the request), and sends the answer back as Block Kit. A failed turn is
+/// logged and the user gets a short apology. Conversation keys are <c>slack:{team}:{channel}</c>.
+/// </summary>
+internal sealed partial class SlackTurns(
+    IServiceScopeFactory scopes,
+    SlackSender sender,
+    SlackUserZones zones,
+    ILogger<SlackTurns> logger)
+{
+    /// <summary>A direct message to the bot (message.im). Answered in the DM, in the message's thread when it had one.</summary>
+    public Task DirectMessageAsync(SlackInstallation installation, JsonElement ev, CancellationToken cancellationToken)
+    {
+        var channel = ev.Str("channel")!;
+        var target = new SlackTarget(installation, channel, ev.Str("thread_ts"), ev.Str("user"), null, null);
+        return RunAsync(target, ConversationScope.Personal, TurnKind.Message, ev.Str("user")!, null, StripMention(ev.Str("text"), installation.BotUserId), ImmutableDictionary<string, string>.Empty, cancellationToken);
+    }
+
+    /// <summary>An @mention in a channel: answered in the thread of the mention.</summary>
+    public Task MentionAsync(SlackInstallation installation, JsonElement ev, CancellationToken cancellationToken)
+    {
+        var channel = ev.Str("channel")!;
+        var thread = ev.Str("thread_ts") ?? ev.Str("ts");
+        var scope = ev.Str("channel_type") switch
+        {
+            "im" => ConversationScope.Personal,
+            "mpim" => ConversationScope.GroupChat,
+            _ => ConversationScope.Channel,
+        };
+        var target = new SlackTarget(installation, channel, thread, ev.Str("user"), null, null);
+        return RunAsync(target, scope, TurnKind.Message, ev.Str("user")!, null, StripMention(ev.Str("text"), installation.BotUserId), ImmutableDictionary<string, string>.Empty, cancellationToken);
+    }
+
+    /// <summary><c>/flywheel [text]</c>: no text asks what to do next; <c>status</c> is the check-in status.</summary>
+    public Task CommandAsync(SlackInstallation installation, SlackInbound command, CancellationToken cancellationToken)
+    {
+        var channel = command.Field("channel_id")!;
+        var user = command.Field("user_id")!;
+        Uri.TryCreate(command.Field("response_url"), UriKind.Absolute, out var responseUrl);
+        var scope = channel.StartsWith('D') ? ConversationScope.Personal
+            : (command.Field("channel_name") ?? string.Empty).StartsWith("mpdm-", StringComparison.Ordinal) ? ConversationScope.GroupChat
+            : ConversationScope.Channel;
+        var text = CommandText(command.Field("text"), scope);
+        var target = new SlackTarget(installation, channel, null, user, responseUrl, null);
+        return RunAsync(target, scope, TurnKind.Message, user, command.Field("user_name"), text, ImmutableDictionary<string, string>.Empty, cancellationToken);
+    }
+
+    /// <summary>A button or the question field (block_actions): an answering action updates its message in place.</summary>
+    public async Task ActionAsync(SlackInstallation installation, JsonElement payload, CancellationToken cancellationToken)
+    {
+        var action = payload.First("actions");
+        var actionId = action.Str("action_id");
+        var value = action.Str("value") ?? action.Str("selected_option", "value");
+        if (!SlackActionIds.TryRead(actionId, action.Str("block_id"), value, out var values))
+        {
+            LogForeignAction(logger);
+            return;
+        }
+
+        var user = payload.Str("user", "id")!;
+        var channel = payload.Str("channel", "id") ?? payload.Str("container", "channel_id");
+        if (channel is null)
+        {
+            LogForeignAction(logger);
+            return;
+        }
+
+        var messageTs = payload.Str("container", "message_ts") ?? payload.Str("message", "ts");
+        Uri.TryCreate(payload.Str("response_url"), UriKind.Absolute, out var responseUrl);
+        var scope = channel.StartsWith('D') ? ConversationScope.Personal : ConversationScope.Channel;
+        var answers = SlackActionIds.AnswersMessage(actionId!);
+        var target = new SlackTarget(installation, channel, payload.Str("message", "thread_ts") ?? payload.Str("container", "thread_ts"), user, responseUrl, answers ? messageTs : null);
+        await RunAsync(target, scope, answers ? TurnKind.CardAction : TurnKind.Message, user, payload.Str("user", "username"), null, values, cancellationToken);
+    }
+
+    public async Task RunAsync(
+        SlackTarget target,
+        ConversationScope scope,
+        TurnKind kind,
+        string userId,
+        string? userName,
+        string? text,
+        ImmutableDictionary<string, string> values,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        TurnOutput? output;
+        try
+        {
+            var zone = await zones.FindAsync(target.Installation, userId, cancellationToken);
+            var turn = new InboundTurn(SlackConversationKeys.For(target.Installation.TeamId, target.ChannelId), scope, kind, userId, userName, text, values, zone);
+            await using var scope2 = scopes.CreateAsyncScope();
+            output = await scope2.ServiceProvider.GetRequiredService<ITurnHandler>().HandleAsync(turn, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogTurnFailed(logger, kind, ex);
+            await sender.ApologiseAsync(target with { MessageTs = null }, cancellationToken);
+            return;
+        }
+
+        if (output.ReplaceCard is { } replacement && target.MessageTs is not null)
+        {
+            await sender.UpdateAsync(target, replacement, cancellationToken);
+        }
+
+        foreach (var reply in output.Replies)
+        {
+            await sender.PostAsync(target with { MessageTs = null }, reply, cancellationToken);
+        }
+    }
+
+    /// <summary>What <c>/flywheel [text]</c> means as a turn's text.</summary>
+    internal static string CommandText(string? text, ConversationScope scope)
+    {
+        var trimmed = (text ?? string.Empty).Trim();
+        return trimmed.ToLowerInvariant() switch
+        {
+            "" => scope == ConversationScope.Personal ? "what should I do next" : "what should we do next",
+            "status" => "check-in status",
+            _ => trimmed,
+        };
+    }
+
+    /// <summary>Removes the bot's own mention (<c>&lt;@U123&gt;</c> or <c>&lt;@U123|name&gt;</c>) and trims.</summary>
+    internal static string StripMention(string? text, string botUserId)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return string.Empty;
+        }
+
+        var stripped = text.Replace($"<@{botUserId}>", string.Empty, StringComparison.Ordinal);
+        stripped = MentionWithName().Replace(stripped, m => m.Groups[1].Value == botUserId ? string.Empty : m.Value);
+        return stripped.Trim();
+    }
+
+    [GeneratedRegex(@"<@([A-Z0-9]+)\|[^>]*>")]
+    private static partial Regex MentionWithName();
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A Slack {Kind} turn failed; the user gets an apology")]
+    private static partial void LogTurnFailed(ILogger logger, TurnKind kind, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "A Slack block action that is not ours (or has no channel) was ignored")]
+    private static partial void LogForeignAction(ILogger logger);
+}
