@@ -1,6 +1,7 @@
 using FlywheelBot.Channels.Slack.Api;
 using FlywheelBot.Channels.Slack.BlockKit;
 using FlywheelBot.Channels.Slack.Inbound;
+using FlywheelBot.Channels.Slack.SocketMode;
 using FlywheelBot.Files;
 using FlywheelBot.Views;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -39,6 +40,12 @@ internal static class SlackServices
         services.AddSingleton<SlackTurns>();
         services.AddSingleton<SlackDispatcher>();
         services.AddTransient<SlackEventsEndpoint>();
+        if (state.SocketMode)
+        {
+            services.AddSingleton<SlackSocketMode>();
+            services.AddHostedService(sp => sp.GetRequiredService<SlackSocketMode>());
+        }
+
         return services;
     }
 
