@@ -3,14 +3,20 @@ using FlywheelBot.Channels.Slack.Manifest;
 using FlywheelBot.Flywheel.Cli;
 using FlywheelBot.Hosting;
 
-// One executable, four entry points:
+// One executable, five entry points:
 //   advise ...  one-shot diagnosis on the command line (no host, no storage)
+//   plan ...    a campaign's program flywheel on the command line (no host, no storage)
 //   chat        the advisor conversation in the terminal
 //   slack-manifest --url https://host [--socket-mode]   the Slack app manifest
 //   (nothing)   the web host: /api/messages and friends
 if (args.Length > 0 && args[0] == "advise")
 {
     return AdviseCommand.Run(args[1..], Console.Out, Console.Error);
+}
+
+if (args.Length > 0 && args[0] == "plan")
+{
+    return PlanCommand.Run(args[1..], Console.Out, Console.Error, TimeProvider.System);
 }
 
 if (args.Length > 0 && args[0] == "slack-manifest")
