@@ -38,6 +38,7 @@ internal static class SlackServices
         services.AddSingleton<SlackWork>();
         services.AddHostedService(sp => sp.GetRequiredService<SlackWork>());
         services.AddSingleton<SlackTurns>();
+        services.AddSingleton<SlackHome>();
         services.AddSingleton<SlackDispatcher>();
         services.AddTransient<SlackEventsEndpoint>();
         if (state.SocketMode)

@@ -14,6 +14,7 @@ internal sealed partial class SlackDispatcher(
     SlackEventDeduplicator deduplicator,
     SlackWork work,
     SlackTurns turns,
+    SlackHome home,
     ILogger<SlackDispatcher> logger)
 {
     public async Task<SlackAck> AcceptAsync(SlackInbound inbound, CancellationToken cancellationToken)
@@ -79,6 +80,9 @@ internal sealed partial class SlackDispatcher(
         {
             case "message" when ev.Str("channel_type") == "im" && ev.Str("subtype") is null && !fromBot && ev.Str("user") is not null && ev.Str("channel") is not null:
                 work.Run("direct message", ct => turns.DirectMessageAsync(installation, ev, ct));
+                break;
+            case "app_home_opened" when ev.Str("tab") == "home" && ev.Str("user") is { } homeUser:
+                work.Run("app home", ct => home.PublishAsync(installation, homeUser, ev.Str("channel"), ct));
                 break;
             case "app_mention" when ev.Str("subtype") is null && !fromBot && ev.Str("user") is not null && ev.Str("channel") is not null:
                 work.Run("mention", ct => turns.MentionAsync(installation, ev, ct));

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using FlywheelBot.Advisor;
+using FlywheelBot.Channels.Slack.Api;
 using FlywheelBot.Channels.Slack.BlockKit;
 
 namespace FlywheelBot.Channels.Slack.Inbound;
@@ -15,6 +16,7 @@ internal sealed partial class SlackTurns(
     IServiceScopeFactory scopes,
     SlackSender sender,
     SlackUserZones zones,
+    SlackApiClient api,
     ILogger<SlackTurns> logger)
 {
     /// <summary>A direct message to the bot (message.im). Answered in the DM, in the message's thread when it had one.</summary>
@@ -68,6 +70,12 @@ internal sealed partial class SlackTurns(
 
         var user = payload.Str("user", "id")!;
         var channel = payload.Str("channel", "id") ?? payload.Str("container", "channel_id");
+        if (channel is null && payload.Str("container", "type") == "view")
+        {
+            // A button on the App Home: answered in the user's DM with the bot.
+            channel = (await api.ConversationsOpenAsync(installation.BotToken, user, cancellationToken)).String("channel", "id");
+        }
+
         if (channel is null)
         {
             LogForeignAction(logger);
