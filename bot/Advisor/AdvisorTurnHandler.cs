@@ -1,6 +1,6 @@
 using FlywheelBot.Advisor.Conversation;
+using FlywheelBot.Conversations;
 using FlywheelBot.Storage;
-using Microsoft.Extensions.Options;
 
 namespace FlywheelBot.Advisor;
 
@@ -8,7 +8,7 @@ namespace FlywheelBot.Advisor;
 /// The channel-neutral entry point: lets interceptors claim the turn, then loads the profile, runs the pure
 /// <see cref="Conversation.Advisor"/> inside a versioned read-modify-write of the conversation state (re-applied
 /// on a concurrent write, so no answer is lost), saves the profile change and tells the diagnosis recorders.
-/// Conversation state expires after <see cref="StorageOptions.DialogStateRetention"/> without a turn.
+/// Conversation state expires after <see cref="ConversationStateRetention"/> without a turn.
 /// </summary>
 internal sealed partial class AdvisorTurnHandler(
     Conversation.Advisor advisor,
@@ -17,7 +17,7 @@ internal sealed partial class AdvisorTurnHandler(
     IEnumerable<ITurnInterceptor> interceptors,
     IEnumerable<IDiagnosisRecorder> recorders,
     TimeProvider clock,
-    IOptions<StorageOptions> storage,
+    ConversationStateRetention retention,
     ILogger<AdvisorTurnHandler> logger) : ITurnHandler
 {
     public const string Collection = "dialogs";
@@ -36,7 +36,7 @@ internal sealed partial class AdvisorTurnHandler(
         var profile = await profiles.GetAsync(turn.ConversationKey, cancellationToken);
         var input = AdvisorInput.From(turn, profile);
         var now = clock.GetUtcNow();
-        var expiry = storage.Value.DialogStateRetention;
+        var expiry = retention.Duration;
         TurnResult? result = null;
         await store.UpdateAsync(
             Collection,

@@ -1,4 +1,6 @@
+using FlywheelBot.Channels.BotFramework;
 using FlywheelBot.Channels.Slack;
+using FlywheelBot.Conversations.Plumbing;
 using FlywheelBot.Files;
 using Microsoft.Extensions.Options;
 
@@ -22,6 +24,7 @@ internal static class BotHost
         builder.Services.AddSingleton<IValidateOptions<HostingOptions>, HostingOptionsValidator>();
         builder.Services.AddServedFiles();
         builder.Services.AddAdvisor();
+        builder.Services.AddConversations();
         builder.Services.AddBotFrameworkChannel(builder.Environment);
         builder.Services.AddCheckIns();
         builder.Services.AddSlack(builder.Configuration);

@@ -1,4 +1,5 @@
 using FlywheelBot.Channels.Slack.Api;
+using FlywheelBot.Conversations;
 using Microsoft.Extensions.Options;
 
 namespace FlywheelBot.Channels.Slack;

@@ -1,22 +1,29 @@
-using FlywheelBot.Channels;
-using FlywheelBot.Channels.BotFramework;
 using FlywheelBot.Channels.BotFramework.Auth;
 using FlywheelBot.Channels.BotFramework.Connector;
 using FlywheelBot.Channels.BotFramework.Inbound;
 using FlywheelBot.Channels.BotFramework.Outbound;
+using FlywheelBot.Channels.BotFramework.Wire;
+using FlywheelBot.Conversations;
+using FlywheelBot.Conversations.Plumbing;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols;
 
-namespace FlywheelBot.Hosting;
+namespace FlywheelBot.Channels.BotFramework;
 
 internal static class BotFrameworkServices
 {
     private const string MetadataClient = "BotFramework.Metadata";
 
-    /// <summary>Registers the Bot Framework channel (bot/Channels/BotFramework/).</summary>
+    /// <summary>
+    /// Registers the Bot Framework channel (bot/Channels/BotFramework/): credentials and options, token validation, the
+    /// connector, the processor behind <c>/api/messages</c>, its route type (addresses stored flat before routes existed
+    /// are read as Bot Framework routes) and its proactive messenger, keyed <see cref="BotFrameworkRoute.Channel"/>.
+    /// Needs the shared plumbing (<c>AddConversations</c>).
+    /// </summary>
     public static IServiceCollection AddBotFrameworkChannel(this IServiceCollection services, IHostEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(environment);
+        services.AddConversations();
 
         // ConfigurationManager refreshes in the background by default, so the retry after an unknown key id would still see
         // the old keys; the blocking mode makes "refresh, then look once more" mean what it says.
@@ -36,16 +43,12 @@ internal static class BotFrameworkServices
             .AddHttpMessageHandler<ConnectorRetryHandler>();
 
         services.AddSingleton<ActivityFactory>();
-        services.AddSingleton<ActivityDeduplicator>();
-        services.AddSingleton<InstallRegistry>();
-        services.AddSingleton<TurnRunner>();
-        services.AddSingleton<BackgroundTurns>();
-        services.AddHostedService(provider => provider.GetRequiredService<BackgroundTurns>());
         services.AddTransient<ActivityProcessor>();
         services.AddTransient<MessagesEndpoint>();
 
-        services.AddSingleton<IConversationDirectory, DocumentConversationDirectory>();
-        services.AddTransient<IProactiveMessenger, BotFrameworkMessenger>();
+        services.AddSingleton(new ConversationRouteType(
+            BotFrameworkRoute.Channel, BotFrameworkRoute.Discriminator, BotFrameworkJsonContext.Default.BotFrameworkRoute, ReadsStoredWithoutRoute: true));
+        services.AddKeyedTransient<IProactiveMessenger, BotFrameworkMessenger>(BotFrameworkRoute.Channel);
         return services;
     }
 

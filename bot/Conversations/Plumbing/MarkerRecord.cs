@@ -1,7 +1,7 @@
 using System.Text.Json;
 using FlywheelBot.Storage;
 
-namespace FlywheelBot.Channels.BotFramework.Wire;
+namespace FlywheelBot.Conversations.Plumbing;
 
 /// <summary>The stored body of a marker record (an install, a processed activity id): when it was written.</summary>
 internal sealed record MarkerRecord(DateTimeOffset At)
@@ -11,7 +11,7 @@ internal sealed record MarkerRecord(DateTimeOffset At)
         IDocumentStore store, string collection, string key, DateTimeOffset at, DateTimeOffset? expiresAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var json = JsonSerializer.Serialize(new MarkerRecord(at), BotFrameworkJsonContext.Default.MarkerRecord);
+        var json = JsonSerializer.Serialize(new MarkerRecord(at), ConversationsJsonContext.Default.MarkerRecord);
         var result = await store.PutAsync(new DocumentWrite(collection, key, json, ExpectedVersion: 0, ExpiresAt: expiresAt), cancellationToken);
         return result.Succeeded;
     }

@@ -1,4 +1,4 @@
-namespace FlywheelBot.Channels;
+namespace FlywheelBot.Conversations;
 
 /// <summary>
 /// A channel lost its installation somewhere (the app was uninstalled from a workspace, or its tokens revoked): the

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace FlywheelBot.Channels.BotFramework.Inbound;
+namespace FlywheelBot.Conversations.Plumbing;
 
 /// <summary>
 /// Turns that outlived their HTTP request (acknowledged early, replied proactively). They run with

@@ -1,16 +1,17 @@
 using System.Text.Json;
 using FlywheelBot.Storage;
 
-namespace FlywheelBot.Channels;
+namespace FlywheelBot.Conversations.Plumbing;
 
 /// <summary>
 /// <see cref="IConversationDirectory"/> over the document store (collection <c>conversations</c>, keyed by conversation key).
-/// An address only changes what a newer activity told us: a time zone once seen is kept when later activities omit it.
+/// An address only changes what a newer turn told us: a time zone once seen is kept when later turns omit it (likewise what
+/// the channel's route keeps, see <see cref="ConversationRoute.MergedWith"/>). Stored as <see cref="ConversationAddressJson"/> writes it.
 /// Every turn saves its address, and it rarely changes: the address this process last saved or found per conversation
 /// is remembered, and an unchanged one is neither read nor written again. (With several instances each remembers its
 /// own; an address another instance saved meanwhile came from the same conversation and is as good for replies.)
 /// </summary>
-internal sealed partial class DocumentConversationDirectory(IDocumentStore store, ILogger<DocumentConversationDirectory> logger) : IConversationDirectory
+internal sealed partial class DocumentConversationDirectory(IDocumentStore store, ConversationAddressJson json, ILogger<DocumentConversationDirectory> logger) : IConversationDirectory
 {
     public const string Collection = "conversations";
 
@@ -22,15 +23,14 @@ internal sealed partial class DocumentConversationDirectory(IDocumentStore store
         var existing = _saved.TryGet<ConversationAddress>(Collection, address.ConversationKey, out var known)
             ? known.Value
             : await FindAsync(address.ConversationKey, cancellationToken);
-        var merged = address with { TimeZone = address.TimeZone ?? existing?.TimeZone, BotName = address.BotName ?? existing?.BotName };
+        var merged = address.MergedWith(existing);
         if (merged == existing)
         {
             _saved.Remember(Collection, address.ConversationKey, 0, merged);
             return;
         }
 
-        var json = JsonSerializer.Serialize(merged, ChannelsJsonContext.Default.ConversationAddress);
-        var written = await store.PutAsync(new DocumentWrite(Collection, address.ConversationKey, json, ExpectedVersion: null), cancellationToken);
+        var written = await store.PutAsync(new DocumentWrite(Collection, address.ConversationKey, json.Write(merged), ExpectedVersion: null), cancellationToken);
         _saved.Remember(Collection, address.ConversationKey, written.Version, merged);
     }
 
@@ -44,7 +44,7 @@ internal sealed partial class DocumentConversationDirectory(IDocumentStore store
 
         try
         {
-            return JsonSerializer.Deserialize(doc.Json, ChannelsJsonContext.Default.ConversationAddress);
+            return json.Read(doc.Json);
         }
         catch (JsonException ex)
         {

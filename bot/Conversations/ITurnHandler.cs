@@ -1,4 +1,4 @@
-namespace FlywheelBot.Advisor;
+namespace FlywheelBot.Conversations;
 
 /// <summary>
 /// The one channel-neutral seam every channel calls: loads the conversation's state, decides, stores, answers.

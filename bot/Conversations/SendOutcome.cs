@@ -1,4 +1,4 @@
-namespace FlywheelBot.Channels;
+namespace FlywheelBot.Conversations;
 
 /// <summary>How a proactive send ended.</summary>
 public enum SendOutcome

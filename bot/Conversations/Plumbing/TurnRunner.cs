@@ -1,6 +1,5 @@
-using FlywheelBot.Advisor;
 
-namespace FlywheelBot.Channels.BotFramework.Inbound;
+namespace FlywheelBot.Conversations.Plumbing;
 
 /// <summary>
 /// Runs one turn through <see cref="ITurnHandler"/> in a DI scope of its own (a turn may outlive its HTTP request).

@@ -1,12 +1,12 @@
 using System.Collections.Immutable;
 
-namespace FlywheelBot.Advisor;
+namespace FlywheelBot.Conversations;
 
 /// <summary>
 /// One inbound turn, already stripped of its wire format.
 /// <see cref="ConversationKey"/> is channel-qualified (<c>{channelId}:{conversationId}</c>) and keys all stored state.
-/// <see cref="Text"/> has the bot's own @mention removed. <see cref="Values"/> holds card data and input values,
-/// flattened to strings (an Action.Execute verb arrives as the <c>verb</c> key).
+/// <see cref="Text"/> has the bot's own @mention removed. <see cref="Values"/> holds a pressed button's data and the form's
+/// input values, flattened to strings; the command of the button is <see cref="Views.ViewData.Command"/>.
 /// <see cref="TimeZone"/> is an IANA zone when the channel told us one (Teams clientInfo), else null.
 /// </summary>
 public sealed record InboundTurn(

@@ -1,6 +1,6 @@
 using FlywheelBot.Views;
 
-namespace FlywheelBot.Channels;
+namespace FlywheelBot.Conversations;
 
 /// <summary>Sends a view to a stored conversation outside of a turn (check-ins, long-running turns).</summary>
 public interface IProactiveMessenger

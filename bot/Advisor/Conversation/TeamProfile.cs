@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using FlywheelBot.Flywheel;
 
-namespace FlywheelBot.Advisor;
+namespace FlywheelBot.Advisor.Conversation;
 
 /// <summary>
 /// What a conversation (a person or a whole team chat) has told the bot about itself: shared by everyone in the

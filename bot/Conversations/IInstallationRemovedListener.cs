@@ -1,4 +1,4 @@
-namespace FlywheelBot.Channels;
+namespace FlywheelBot.Conversations;
 
 /// <summary>
 /// A feature that keeps work per conversation (check-ins) and must stop it when a channel loses its installation.

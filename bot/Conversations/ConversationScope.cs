@@ -1,4 +1,4 @@
-namespace FlywheelBot.Advisor;
+namespace FlywheelBot.Conversations;
 
 /// <summary>Where a turn happens: a 1:1 chat, a group chat, or a team channel.</summary>
 public enum ConversationScope

@@ -1,4 +1,4 @@
-namespace FlywheelBot.Channels;
+namespace FlywheelBot.Conversations;
 
 /// <summary>The stored addresses of conversations the bot has seen, for proactive sends.</summary>
 public interface IConversationDirectory

@@ -1,7 +1,6 @@
-using FlywheelBot.Channels.BotFramework.Wire;
 using FlywheelBot.Storage;
 
-namespace FlywheelBot.Channels.BotFramework.Inbound;
+namespace FlywheelBot.Conversations.Plumbing;
 
 /// <summary>
 /// Remembers which conversations the bot is installed in (collection <c>installs</c>) so the welcome is sent once per
