@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json.Nodes;
 using FlywheelBot.Advisor;
+using FlywheelBot.Advisor.Conversation;
 using FlywheelBot.Flywheel;
 using FlywheelBot.Tests.Channels.Slack.Support;
 using Microsoft.Extensions.DependencyInjection;

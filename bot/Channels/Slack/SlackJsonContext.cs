@@ -7,4 +7,5 @@ namespace FlywheelBot.Channels.Slack;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(ImmutableSortedDictionary<string, string>))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
+[JsonSerializable(typeof(SlackRoute))]
 internal sealed partial class SlackJsonContext : JsonSerializerContext;

@@ -8,8 +8,6 @@ namespace FlywheelBot.Channels.Slack;
 /// <summary>Renders views as Block Kit and sends them through the Web API (or a <c>response_url</c> when the bot is not in the channel).</summary>
 internal sealed partial class SlackSender(SlackApiClient api, BlockKitRenderer renderer, ILogger<SlackSender> logger)
 {
-    public const string ApologyText = "Sorry, something went wrong on my side and I could not answer that. Please try again in a moment.";
-
     /// <summary>Posts a new message (in the target's thread, if any).</summary>
     public async Task<SlackApiResult> PostAsync(SlackTarget target, ViewModel view, CancellationToken cancellationToken)
     {
@@ -44,10 +42,6 @@ internal sealed partial class SlackSender(SlackApiClient api, BlockKitRenderer r
             await PostAsync(target with { MessageTs = null }, view, cancellationToken);
         }
     }
-
-    /// <summary>The short apology a user gets when their turn failed (never silence).</summary>
-    public Task ApologiseAsync(SlackTarget target, CancellationToken cancellationToken) =>
-        PostAsync(target, NoticeView.Say(ApologyText, NoticeTone.Warning), cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slack chat.update failed ({Error}); the answer is posted as a new message")]
     private static partial void LogUpdateFailed(ILogger logger, string error);

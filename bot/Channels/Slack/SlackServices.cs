@@ -2,6 +2,8 @@ using FlywheelBot.Channels.Slack.Api;
 using FlywheelBot.Channels.Slack.BlockKit;
 using FlywheelBot.Channels.Slack.Inbound;
 using FlywheelBot.Channels.Slack.SocketMode;
+using FlywheelBot.Conversations;
+using FlywheelBot.Conversations.Plumbing;
 using FlywheelBot.Files;
 using FlywheelBot.Views;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -34,13 +36,14 @@ internal static class SlackServices
         services.AddSingleton(sp => new BlockKitRenderer(sp.GetRequiredService<ITextRenderer>(), sp.GetService<IServedFiles>()));
         services.AddSingleton<SlackUserZones>();
         services.AddSingleton<SlackSender>();
-        services.AddSingleton<SlackEventDeduplicator>();
         services.AddSingleton<SlackWork>();
         services.AddHostedService(sp => sp.GetRequiredService<SlackWork>());
         services.AddSingleton<SlackTurns>();
         services.AddSingleton<SlackHome>();
         services.AddSingleton<SlackDispatcher>();
         services.AddTransient<SlackEventsEndpoint>();
+        services.AddSingleton(new ConversationRouteType(SlackRoute.Channel, SlackRoute.Discriminator, SlackJsonContext.Default.SlackRoute));
+        services.AddKeyedSingleton<IProactiveMessenger, SlackMessenger>(SlackRoute.Channel);
         if (state.SocketMode)
         {
             services.AddSingleton<SlackSocketMode>();

@@ -85,6 +85,9 @@ internal sealed class BlockKitRenderer(ITextRenderer text, IServedFiles? files =
                     ["text"] = Bk.Markdown((n.Tone == NoticeTone.Warning ? ":warning: " : n.Tone == NoticeTone.Good ? ":white_check_mark: " : string.Empty) + Bk.Escape(n.Text)),
                 });
                 break;
+            case TurnFailedView:
+                blocks.Add(new JsonObject { ["type"] = "section", ["text"] = Bk.Markdown($":warning: {Bk.Escape(TurnFailedView.Text)}") });
+                break;
             case CheckInHistoryView h:
                 await History(blocks, h, cancellationToken);
                 break;

@@ -1,3 +1,4 @@
+using FlywheelBot.Conversations.Plumbing;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -11,7 +12,7 @@ namespace FlywheelBot.Channels.Slack.Inbound;
 /// </summary>
 internal sealed partial class SlackDispatcher(
     ISlackInstallations installations,
-    SlackEventDeduplicator deduplicator,
+    TurnDeduplicator deduplicator,
     SlackWork work,
     SlackTurns turns,
     SlackHome home,
@@ -47,7 +48,7 @@ internal sealed partial class SlackDispatcher(
     {
         var ev = inbound.Json.At("event");
         var type = ev.Str("type")!;
-        if (inbound.Json.Str("event_id") is { Length: > 0 } eventId && !await deduplicator.TryClaimAsync(eventId, cancellationToken))
+        if (inbound.Json.Str("event_id") is { Length: > 0 } eventId && !await deduplicator.TryClaimAsync(SlackRoute.Channel, eventId, cancellationToken))
         {
             LogDuplicate(logger, eventId);
             return;

@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using FlywheelBot.Advisor;
+using FlywheelBot.Conversations;
+using FlywheelBot.Conversations.Plumbing;
+using FlywheelBot.Views;
 using FlywheelBot.Channels.Slack.Api;
 using FlywheelBot.Channels.Slack.BlockKit;
 
@@ -9,11 +11,13 @@ namespace FlywheelBot.Channels.Slack.Inbound;
 
 /// <summary>
 /// Turns Slack events, slash commands and button presses into neutral turns, runs them through <see cref="ITurnHandler"/>
-/// (in a DI scope of their own: they outlive the request), and sends the answer back as Block Kit. A failed turn is
-/// logged and the user gets a short apology. Conversation keys are <c>slack:{team}:{channel}</c>.
+/// (through the shared <see cref="TurnRunner"/>: a scope of its own, as they outlive the request), saves the
+/// conversation's address for proactive sends, and sends the answer back as Block Kit. A failed turn is logged and the user
+/// gets a short apology. Conversation keys are <c>slack:{team}:{channel}</c>.
 /// </summary>
 internal sealed partial class SlackTurns(
-    IServiceScopeFactory scopes,
+    TurnRunner runner,
+    IConversationDirectory directory,
     SlackSender sender,
     SlackUserZones zones,
     SlackApiClient api,
@@ -87,7 +91,7 @@ internal sealed partial class SlackTurns(
         var scope = channel.StartsWith('D') ? ConversationScope.Personal : ConversationScope.Channel;
         var answers = SlackActionIds.AnswersMessage(actionId!);
         var target = new SlackTarget(installation, channel, payload.Str("message", "thread_ts") ?? payload.Str("container", "thread_ts"), user, responseUrl, answers ? messageTs : null);
-        await RunAsync(target, scope, answers ? TurnKind.CardAction : TurnKind.Message, user, payload.Str("user", "username"), null, values, cancellationToken);
+        await RunAsync(target, scope, answers ? TurnKind.AnswerInPlace : TurnKind.Message, user, payload.Str("user", "username"), null, values, cancellationToken);
     }
 
     public async Task RunAsync(
@@ -101,22 +105,21 @@ internal sealed partial class SlackTurns(
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
-        TurnOutput? output;
-        try
+        var installation = target.Installation;
+        var zone = await zones.FindAsync(installation, userId, cancellationToken);
+        var key = SlackConversationKeys.For(installation.TeamId, target.ChannelId);
+        await directory.SaveAsync(
+            new ConversationAddress(SlackRoute.Channel, key, scope, zone, new SlackRoute(installation.TeamId, installation.EnterpriseId, target.ChannelId, null, userId)),
+            cancellationToken);
+        var turn = new InboundTurn(key, scope, kind, userId, userName, text, values, zone);
+        var output = await runner.RunAsync(turn, cancellationToken);
+        if (output is null)
         {
-            var zone = await zones.FindAsync(target.Installation, userId, cancellationToken);
-            var turn = new InboundTurn(SlackConversationKeys.For(target.Installation.TeamId, target.ChannelId), scope, kind, userId, userName, text, values, zone);
-            await using var scope2 = scopes.CreateAsyncScope();
-            output = await scope2.ServiceProvider.GetRequiredService<ITurnHandler>().HandleAsync(turn, cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            LogTurnFailed(logger, kind, ex);
-            await sender.ApologiseAsync(target with { MessageTs = null }, cancellationToken);
+            await sender.PostAsync(target with { MessageTs = null }, TurnFailedView.Instance, cancellationToken);
             return;
         }
 
-        if (output.ReplaceCard is { } replacement && target.MessageTs is not null)
+        if (output.ReplaceMessage is { } replacement && target.MessageTs is not null)
         {
             await sender.UpdateAsync(target, replacement, cancellationToken);
         }
@@ -155,8 +158,6 @@ internal sealed partial class SlackTurns(
     [GeneratedRegex(@"<@([A-Z0-9]+)\|[^>]*>")]
     private static partial Regex MentionWithName();
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "A Slack {Kind} turn failed; the user gets an apology")]
-    private static partial void LogTurnFailed(ILogger logger, TurnKind kind, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "A Slack block action that is not ours (or has no channel) was ignored")]
     private static partial void LogForeignAction(ILogger logger);
