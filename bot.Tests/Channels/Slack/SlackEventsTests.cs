@@ -27,7 +27,7 @@ public sealed class SlackEventsTests : IAsyncLifetime
     [Fact]
     public async Task Url_verification_answers_the_challenge()
     {
-        using var response = await _host.SendAsync(SlackRequests.SignedJson(new JsonObject { ["type"] = "url_verification", ["token"] = "x", ["challenge"] = "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P" }, SlackHost.Now));
+        using var response = await _host.SendAsync(SlackRequests.SignedJson(new JsonObject { ["type"] = "url_verification", ["token"] = "x", ["challenge"] = "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P" }, _host.Now));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P", (string?)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["challenge"]);
@@ -64,7 +64,7 @@ public sealed class SlackEventsTests : IAsyncLifetime
     {
         var ev = SlackRequests.DirectMessage("help", "1764579600.000300");
         using (var first = await _host.EventAsync(ev.DeepClone().AsObject(), "EvRETRY0001"))
-        using (var retry = await _host.SendAsync(SlackRequests.SignedJson(SlackRequests.Event(ev.DeepClone().AsObject(), "EvRETRY0001"), SlackHost.Now, retryNum: 1)))
+        using (var retry = await _host.SendAsync(SlackRequests.SignedJson(SlackRequests.Event(ev.DeepClone().AsObject(), "EvRETRY0001"), _host.Now, retryNum: 1)))
         {
             Assert.Equal(HttpStatusCode.OK, first.StatusCode);
             Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
@@ -107,7 +107,7 @@ public sealed class SlackEventsTests : IAsyncLifetime
     [Fact]
     public async Task Events_of_a_team_without_an_installation_are_ignored()
     {
-        using var ack = await _host.SendAsync(SlackRequests.SignedJson(SlackRequests.Event(SlackRequests.DirectMessage("start", "2.1"), teamId: "T0STRANGER"), SlackHost.Now));
+        using var ack = await _host.SendAsync(SlackRequests.SignedJson(SlackRequests.Event(SlackRequests.DirectMessage("start", "2.1"), teamId: "T0STRANGER"), _host.Now));
 
         Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
         await Task.Delay(300);

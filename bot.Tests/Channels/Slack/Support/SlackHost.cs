@@ -13,11 +13,14 @@ namespace FlywheelBot.Tests.Channels.Slack.Support;
 /// The whole app in process with Slack on (signing secret, bot token, the fake Slack as its Web API) and an in-memory
 /// store; everything else is the app's own (advisor, renderers, check-ins). Requests are signed as Slack signs them.
 /// </summary>
-internal sealed class SlackHost(FakeSlackApi slack, IReadOnlyDictionary<string, string?>? extra = null) : WebApplicationFactory<Program>
+internal sealed class SlackHost(FakeSlackApi slack, IReadOnlyDictionary<string, string?>? extra = null, TimeProvider? clock = null, Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
 {
-    public InMemoryDocumentStore Store { get; } = new();
+    public InMemoryDocumentStore Store { get; } = new(clock ?? TimeProvider.System);
 
-    public static DateTimeOffset Now => TimeProvider.System.GetUtcNow();
+    /// <summary>The app's clock (requests are signed at its time).</summary>
+    public TimeProvider Clock { get; } = clock ?? TimeProvider.System;
+
+    public DateTimeOffset Now => Clock.GetUtcNow();
 
     public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request)
     {
@@ -49,10 +52,17 @@ internal sealed class SlackHost(FakeSlackApi slack, IReadOnlyDictionary<string, 
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services =>
+        builder.ConfigureTestServices(collection =>
         {
-            services.RemoveAll<IDocumentStore>();
-            services.AddSingleton<IDocumentStore>(Store);
+            collection.RemoveAll<IDocumentStore>();
+            collection.AddSingleton<IDocumentStore>(Store);
+            if (clock is not null)
+            {
+                collection.RemoveAll<TimeProvider>();
+                collection.AddSingleton(clock);
+            }
+
+            services?.Invoke(collection);
         });
     }
 }

@@ -10,5 +10,13 @@ internal static class SlackViewSamples
     {
         SlackBlockCorpus.RecordView("home-empty", HomeTab.Build(null, null));
         SlackBlockCorpus.RecordView("home", HomeTab.Build(SampleViews.Recommendation, SampleViews.StageWalk));
+        SlackBlockCorpus.RecordView("form", AnswerForm.Build(
+            "Stage 1 of 5: Awareness",
+            [
+                new("monthly_visitors", "How many people visit your website in a month?", "per month", 0, null, Required: true),
+                new("share_of_voice_pct", "What share of voice do you have?", "%", 0, 100, Required: false),
+                new("nps", "What is your NPS?", "score", -100, 100, Required: false),
+            ],
+            "{\"c\":\"D0ADA\",\"q\":\"monthly_visitors\"}"));
     }
 }

@@ -151,6 +151,11 @@ internal sealed class BlockKitRenderer(ITextRenderer text, IServedFiles? files =
                 q.Min,
                 q.Max,
                 dispatch: true));
+            if (q.Progress.Stage is >= 1 and <= 5)
+            {
+                var form = ViewAction.Of("Answer in a form", "(a form)", false, [.. SlackForms.OpenData(q.QuestionId, q.Progress.Stage).Select(p => (p.Key, p.Value))]);
+                blocks.Add(Bk.Actions("fw:form", [Bk.Button(form.Title, "fw:n:form", SlackActionIds.Value(form.Data), primary: false)]));
+            }
         }
     }
 

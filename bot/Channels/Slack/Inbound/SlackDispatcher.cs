@@ -16,6 +16,7 @@ internal sealed partial class SlackDispatcher(
     SlackWork work,
     SlackTurns turns,
     SlackHome home,
+    SlackForms forms,
     ILogger<SlackDispatcher> logger)
 {
     public async Task<SlackAck> AcceptAsync(SlackInbound inbound, CancellationToken cancellationToken)
@@ -97,19 +98,30 @@ internal sealed partial class SlackDispatcher(
     private async Task<SlackAck> AcceptInteractionAsync(SlackInbound inbound, CancellationToken cancellationToken)
     {
         var type = inbound.Json.Str("type");
-        if (type != "block_actions")
+        var payload = inbound.Json;
+        switch (type)
         {
-            LogIgnored(logger, type ?? "interaction");
-            return SlackAck.Empty;
-        }
+            case "block_actions" when await InstallationAsync(inbound, cancellationToken) is { } installation:
+                var action = payload.First("actions");
+                if (BlockKit.SlackActionIds.TryRead(action.Str("action_id"), action.Str("block_id"), action.Str("value"), out var values)
+                    && values.GetValueOrDefault(Views.ViewData.Command) == SlackForms.OpenCommand
+                    && payload.Str("trigger_id") is { } trigger
+                    && (payload.Str("channel", "id") ?? payload.Str("container", "channel_id")) is { } channel)
+                {
+                    work.Run("open form", ct => forms.OpenAsync(installation, trigger, channel, values, ct));
+                }
+                else
+                {
+                    work.Run("block action", ct => turns.ActionAsync(installation, payload, ct));
+                }
 
-        if (await InstallationAsync(inbound, cancellationToken) is { } installation)
-        {
-            var payload = inbound.Json;
-            work.Run("block action", ct => turns.ActionAsync(installation, payload, ct));
+                return SlackAck.Empty;
+            case "view_submission" when payload.Str("view", "callback_id") == BlockKit.AnswerForm.CallbackId:
+                return await InstallationAsync(inbound, cancellationToken) is { } formInstall ? forms.Submit(formInstall, payload) : SlackAck.Empty;
+            default:
+                LogIgnored(logger, type ?? "interaction");
+                return SlackAck.Empty;
         }
-
-        return SlackAck.Empty;
     }
 
     private async Task<SlackInstallation?> InstallationAsync(SlackInbound inbound, CancellationToken cancellationToken)

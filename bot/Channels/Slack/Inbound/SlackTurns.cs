@@ -105,13 +105,7 @@ internal sealed partial class SlackTurns(
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
-        var installation = target.Installation;
-        var zone = await zones.FindAsync(installation, userId, cancellationToken);
-        var key = SlackConversationKeys.For(installation.TeamId, target.ChannelId);
-        await directory.SaveAsync(
-            new ConversationAddress(SlackRoute.Channel, key, scope, zone, new SlackRoute(installation.TeamId, installation.EnterpriseId, target.ChannelId, null, userId)),
-            cancellationToken);
-        var turn = new InboundTurn(key, scope, kind, userId, userName, text, values, zone);
+        var turn = await PrepareAsync(target, scope, kind, userId, userName, text, values, cancellationToken);
         var output = await runner.RunAsync(turn, cancellationToken);
         if (output is null)
         {
@@ -128,6 +122,68 @@ internal sealed partial class SlackTurns(
         {
             await sender.PostAsync(target with { MessageTs = null }, reply, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// The answers of a submitted form: the current question first, then each question the interview asks next that the
+    /// form answered, silently; what the interview says after the last answer it had is posted.
+    /// </summary>
+    public async Task AnswerAllAsync(SlackTarget target, string userId, string firstQuestion, IReadOnlyDictionary<string, string> answers, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(answers);
+        var pending = new Dictionary<string, string>(answers, StringComparer.Ordinal);
+        var question = firstQuestion;
+        var scope = target.ChannelId.StartsWith('D') ? ConversationScope.Personal : ConversationScope.Channel;
+        var turn = await PrepareAsync(target, scope, TurnKind.Message, userId, null, null, ImmutableDictionary<string, string>.Empty, cancellationToken);
+        for (var step = 0; step < 20 && pending.Remove(question, out var value); step++)
+        {
+            var values = ImmutableDictionary.CreateRange(StringComparer.Ordinal, new Dictionary<string, string>
+            {
+                [ViewData.Command] = ViewCommands.Answer,
+                [ViewData.Question] = question,
+                [ViewData.Value] = value,
+            });
+            var output = await runner.RunAsync(turn with { Values = values }, cancellationToken);
+            if (output is null)
+            {
+                await sender.PostAsync(target, TurnFailedView.Instance, cancellationToken);
+                return;
+            }
+
+            if (output.Replies.OfType<QuestionView>().FirstOrDefault(q => pending.ContainsKey(q.QuestionId)) is { } next)
+            {
+                question = next.QuestionId;
+                continue;
+            }
+
+            foreach (var reply in output.Replies)
+            {
+                await sender.PostAsync(target, reply, cancellationToken);
+            }
+
+            return;
+        }
+    }
+
+    /// <summary>The neutral turn for a Slack conversation, with the user's zone; the conversation's address is saved first.</summary>
+    private async Task<InboundTurn> PrepareAsync(
+        SlackTarget target,
+        ConversationScope scope,
+        TurnKind kind,
+        string userId,
+        string? userName,
+        string? text,
+        ImmutableDictionary<string, string> values,
+        CancellationToken cancellationToken)
+    {
+        var installation = target.Installation;
+        var zone = await zones.FindAsync(installation, userId, cancellationToken);
+        var key = SlackConversationKeys.For(installation.TeamId, target.ChannelId);
+        await directory.SaveAsync(
+            new ConversationAddress(SlackRoute.Channel, key, scope, zone, new SlackRoute(installation.TeamId, installation.EnterpriseId, target.ChannelId, null, userId)),
+            cancellationToken);
+        return new InboundTurn(key, scope, kind, userId, userName, text, values, zone);
     }
 
     /// <summary>What <c>/flywheel [text]</c> means as a turn's text.</summary>
