@@ -95,7 +95,7 @@ public sealed class SlackFormTests : IAsyncLifetime
         }
 
         var posted = _slack.CallsTo("chat.postMessage").Count;
-        var good = Submission(view, fields.ToDictionary(f => ((string)f["block_id"]!)[2..], f => (string?)"2400"));
+        var good = Submission(view, fields.ToDictionary(f => ((string)f["block_id"]!)[2..], f => (string?)(f["element"]!["max_value"] is null ? "2400" : "10")));
         using (var accepted = await _host.ActionAsync(good))
         {
             Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
