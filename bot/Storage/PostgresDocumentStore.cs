@@ -48,11 +48,21 @@ internal sealed class PostgresDocumentStore : IDocumentStore, IStorageSchema, IA
     private readonly OnceGate _migration = new();
 
     public PostgresDocumentStore(string connectionString, TimeProvider clock, ILogger<PostgresDocumentStore> logger)
+        : this(connectionString, accessToken: null, clock, logger)
+    {
+    }
+
+    /// <param name="accessToken">
+    /// When given and the connection string has no password: the Entra access token that serves as the password,
+    /// asked again well before it expires (Azure Database for PostgreSQL with Entra authentication).
+    /// </param>
+    public PostgresDocumentStore(
+        string connectionString, Func<CancellationToken, ValueTask<string>>? accessToken, TimeProvider clock, ILogger<PostgresDocumentStore> logger)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         ArgumentNullException.ThrowIfNull(clock);
         ArgumentNullException.ThrowIfNull(logger);
-        _dataSource = NpgsqlDataSource.Create(connectionString);
+        _dataSource = PostgresDataSource.Create(connectionString, accessToken);
         _clock = clock;
         _logger = logger;
     }
@@ -184,6 +194,8 @@ internal sealed class PostgresDocumentStore : IDocumentStore, IStorageSchema, IA
     }
 
     public Task MigrateAsync(CancellationToken cancellationToken) => _migration.RunAsync(MigrateCoreAsync, cancellationToken);
+
+    public int LatestMigration => PostgresMigrations.All[^1].Version;
 
     public async Task<IReadOnlyList<int>> GetAppliedMigrationsAsync(CancellationToken cancellationToken)
     {

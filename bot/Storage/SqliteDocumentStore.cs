@@ -239,6 +239,8 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IStorageSchema, IDis
 
     public Task MigrateAsync(CancellationToken cancellationToken) => _migration.RunAsync(MigrateCoreAsync, cancellationToken);
 
+    public int LatestMigration => SqliteMigrations.All[^1].Version;
+
     public async Task<IReadOnlyList<int>> GetAppliedMigrationsAsync(CancellationToken cancellationToken)
     {
         await MigrateAsync(cancellationToken);
