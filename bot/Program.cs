@@ -40,6 +40,7 @@ try
 {
     var app = BotHost.Build(args);
     var storage = app.Services.GetRequiredService<FlywheelBot.Storage.StorageReadiness>();
+    await BotHost.PrepareStorageAsync(app).ConfigureAwait(false);
     await app.RunAsync().ConfigureAwait(false);
 
     // Storage that stayed unreachable past its retry time stops the host from the background: say why, exit 1.

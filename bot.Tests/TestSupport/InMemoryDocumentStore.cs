@@ -18,6 +18,12 @@ internal sealed class InMemoryDocumentStore(TimeProvider clock) : IDocumentStore
     {
     }
 
+    /// <summary>
+    /// Fault injection for tests of storage trouble: given the operation ("put" or "delete") and the collection, an
+    /// exception to fail with, or null to go ahead.
+    /// </summary>
+    public Func<string, string, Exception?>? Fault { get; set; }
+
     public Task<StoredDocument?> GetAsync(string collection, string key, CancellationToken cancellationToken)
     {
         _docs.TryGetValue((collection, key), out var doc);
@@ -26,6 +32,11 @@ internal sealed class InMemoryDocumentStore(TimeProvider clock) : IDocumentStore
 
     public Task<WriteResult> PutAsync(DocumentWrite write, CancellationToken cancellationToken)
     {
+        if (Fault?.Invoke("put", write.Collection) is { } fault)
+        {
+            return Task.FromException<WriteResult>(fault);
+        }
+
         lock (_gate)
         {
             _docs.TryGetValue((write.Collection, write.Key), out var stored);
@@ -52,6 +63,11 @@ internal sealed class InMemoryDocumentStore(TimeProvider clock) : IDocumentStore
 
     public Task<bool> DeleteAsync(string collection, string key, long? expectedVersion, CancellationToken cancellationToken)
     {
+        if (Fault?.Invoke("delete", collection) is { } fault)
+        {
+            return Task.FromException<bool>(fault);
+        }
+
         lock (_gate)
         {
             if (!_docs.TryGetValue((collection, key), out var current)

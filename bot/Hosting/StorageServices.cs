@@ -5,6 +5,7 @@ namespace FlywheelBot.Hosting;
 
 internal static class StorageServices
 {
+
     /// <summary>
     /// Registers the Storage feature: the configured <see cref="IDocumentStore"/> (SQLite by default, PostgreSQL for
     /// scale-out), <see cref="IVersionedStore"/>, schema migration at start-up and the periodic purge of expired records.

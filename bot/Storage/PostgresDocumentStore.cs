@@ -74,10 +74,10 @@ internal sealed class PostgresDocumentStore : IDocumentStore, IStorageSchema, IA
         await using var command = _dataSource.CreateCommand(
             $"SELECT {Columns} FROM documents WHERE collection = @c AND key = @k AND {Live};");
         command.Parameters.AddWithValue("c", collection);
-        command.Parameters.AddWithValue("k", key);
+        command.Parameters.AddWithValue("k", DocumentKeys.StoredKey(key));
         command.Parameters.AddWithValue("now", Now());
         var rows = await ReadAllAsync(command, collection, cancellationToken);
-        return rows.Count == 0 ? null : rows[0];
+        return rows.Count == 0 ? null : rows[0] with { Key = key };
     }
 
     public async Task<WriteResult> PutAsync(DocumentWrite write, CancellationToken cancellationToken)
@@ -100,7 +100,7 @@ internal sealed class PostgresDocumentStore : IDocumentStore, IStorageSchema, IA
         }))
         {
             command.Parameters.AddWithValue("c", write.Collection);
-            command.Parameters.AddWithValue("k", write.Key);
+            command.Parameters.AddWithValue("k", DocumentKeys.StoredKey(write.Key));
             command.Parameters.AddWithValue("j", write.Json);
             command.Parameters.AddWithValue("now", now);
             command.Parameters.Add(Time("due", write.DueAt));
@@ -115,7 +115,7 @@ internal sealed class PostgresDocumentStore : IDocumentStore, IStorageSchema, IA
         await using var current = _dataSource.CreateCommand(
             $"SELECT version FROM documents WHERE collection = @c AND key = @k AND {Live};");
         current.Parameters.AddWithValue("c", write.Collection);
-        current.Parameters.AddWithValue("k", write.Key);
+        current.Parameters.AddWithValue("k", DocumentKeys.StoredKey(write.Key));
         current.Parameters.AddWithValue("now", now);
         return WriteResult.Conflict(await current.ExecuteScalarAsync(cancellationToken) is long version ? version : 0);
     }
@@ -129,7 +129,7 @@ internal sealed class PostgresDocumentStore : IDocumentStore, IStorageSchema, IA
             WHERE collection = @c AND key = @k AND (@expected::bigint IS NULL OR version = @expected) AND {Live};
             """);
         command.Parameters.AddWithValue("c", collection);
-        command.Parameters.AddWithValue("k", key);
+        command.Parameters.AddWithValue("k", DocumentKeys.StoredKey(key));
         command.Parameters.Add(new NpgsqlParameter("expected", NpgsqlDbType.Bigint) { Value = expectedVersion is { } v ? v : DBNull.Value });
         command.Parameters.AddWithValue("now", Now());
         return await command.ExecuteNonQueryAsync(cancellationToken) > 0;

@@ -7,6 +7,7 @@ using FlywheelBot.Channels.BotFramework.Outbound;
 using FlywheelBot.Channels.BotFramework.Wire;
 using FlywheelBot.Conversations;
 using FlywheelBot.Conversations.Plumbing;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols;
 
@@ -27,16 +28,18 @@ internal static class BotFrameworkServices
         ArgumentNullException.ThrowIfNull(environment);
         services.AddConversations();
 
-        // ConfigurationManager refreshes in the background by default, so the retry after an unknown key id would still see
-        // the old keys; the blocking mode makes "refresh, then look once more" mean what it says.
-        AppContext.SetSwitch("Switch.Microsoft.IdentityModel.UpdateConfigAsBlocking", true);
-
         services.AddOptions<BotCredentials>().Configure<IConfiguration>((credentials, configuration) => configuration.Bind(credentials)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<BotCredentials>>(new BotCredentialsValidator(environment.IsDevelopment()));
         services.AddOptions<BotFrameworkOptions>().BindConfiguration(BotFrameworkOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
-        services.AddHttpClient(MetadataClient, client => client.Timeout = TimeSpan.FromSeconds(10));
-        services.AddHttpClient(BotTokenProvider.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
+        // Outbound HTTP goes through the standard resilience pipeline (issue 10, item 9); timeouts are the pipeline's, so
+        // HttpClient's own is off. See ConnectorResilience for the connector's retry rules.
+        services.AddHttpClient(MetadataClient, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .AddStandardResilienceHandler()
+            .Configure((resilience, provider) => ConnectorResilience.ForMetadata(resilience, provider.GetRequiredService<IOptions<BotFrameworkOptions>>().Value));
+        services.AddHttpClient(BotTokenProvider.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .AddStandardResilienceHandler()
+            .Configure((resilience, provider) => ConnectorResilience.ForToken(resilience, provider.GetRequiredService<IOptions<BotFrameworkOptions>>().Value));
         services.AddSingleton(CreateAuthenticator);
         services.AddSingleton<BotTokenProvider>();
         services.AddSingleton<ManagedIdentityTokenSource>();
@@ -48,9 +51,13 @@ internal static class BotFrameworkServices
                 ? provider.GetRequiredService<ManagedIdentityTokenSource>()
                 : provider.GetRequiredService<BotTokenProvider>());
         services.AddSingleton<TrustedServiceUrls>();
-        services.AddTransient<ConnectorRetryHandler>();
+        services.AddSingleton<ServiceUrlPolicy>();
         services.AddHttpClient<ConnectorClient>(client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .AddHttpMessageHandler<ConnectorRetryHandler>();
+            .AddStandardResilienceHandler()
+            .SelectPipelineByAuthority()
+            .Configure((resilience, provider) => ConnectorResilience.ForConnector(
+                resilience, provider.GetRequiredService<IOptions<BotFrameworkOptions>>().Value, provider.GetRequiredService<TimeProvider>()));
+        services.AddHostedService<AuthenticationOffWarning>();
 
         services.AddSingleton<ActivityFactory>();
         services.AddTransient<ActivityProcessor>();
@@ -75,20 +82,23 @@ internal static class BotFrameworkServices
         var credentials = provider.GetRequiredService<IOptions<BotCredentials>>().Value;
         var options = provider.GetRequiredService<IOptions<BotFrameworkOptions>>().Value;
         var http = provider.GetRequiredService<IHttpClientFactory>();
-        SigningKeySource Keys(string address) => new(new ConfigurationManager<SigningMetadata>(
-            address,
-            new SigningMetadataRetriever(),
-            new HttpDocumentRetriever(http.CreateClient(MetadataClient)) { RequireHttps = !IsLoopback(address) })
-        {
-            RefreshInterval = options.MetadataRefreshInterval,
-        });
+        var clock = provider.GetRequiredService<TimeProvider>();
+        var metadata = new SigningMetadataRetriever();
+        SigningKeySource Keys(string address) => new(
+            cancellationToken => metadata.GetConfigurationAsync(
+                address, new HttpDocumentRetriever(http.CreateClient(MetadataClient)) { RequireHttps = !IsLoopback(address) }, cancellationToken),
+            clock,
+            options.MetadataRefreshInterval,
+            options.MetadataMaxAge,
+            options.UnknownKeyIdMemory);
 
+        var appId = credentials.MicrosoftAppId ?? string.Empty;
         return new BotAuthenticator(
-            credentials.MicrosoftAppId ?? string.Empty,
-            TokenIssuers.For(credentials.MicrosoftAppTenantId),
+            appId,
+            TokenIssuers.For(options, appId, credentials.MicrosoftAppTenantId),
             Keys(options.OpenIdMetadataUrl),
             Keys(options.EntraOpenIdMetadataUrl),
-            provider.GetRequiredService<TimeProvider>(),
+            clock,
             provider.GetRequiredService<ILogger<BotAuthenticator>>());
     }
 
