@@ -1,14 +1,16 @@
 using FlywheelBot.Channels.BotFramework.TeamsPackage;
 using FlywheelBot.Channels.Console;
+using FlywheelBot.Channels.Slack.Manifest;
 using FlywheelBot.Flywheel.Cli;
 using FlywheelBot.Hosting;
 
-// One executable, five entry points:
-//   advise ...        one-shot diagnosis on the command line (no host, no storage)
-//   plan ...          a campaign's program flywheel on the command line (no host, no storage)
-//   chat              the advisor conversation in the terminal
-//   teams-package ... the Teams app package (zip) for a deployed bot
-//   (nothing)         the web host: /api/messages and friends
+// One executable, six entry points:
+//   advise ...         one-shot diagnosis on the command line (no host, no storage)
+//   plan ...           a campaign's program flywheel on the command line (no host, no storage)
+//   chat               the advisor conversation in the terminal
+//   teams-package ...  the Teams app package (zip) for a deployed bot
+//   slack-manifest ... the Slack app manifest (--url https://host, or --socket-mode)
+//   (nothing)          the web host: /api/messages and friends
 if (args.Length > 0 && args[0] == "advise")
 {
     return AdviseCommand.Run(args[1..], Console.Out, Console.Error);
@@ -22,6 +24,11 @@ if (args.Length > 0 && args[0] == "plan")
 if (args.Length > 0 && args[0] == "teams-package")
 {
     return TeamsPackageCommand.Run(args[1..], Console.Out, Console.Error);
+}
+
+if (args.Length > 0 && args[0] == "slack-manifest")
+{
+    return SlackManifestCommand.Run(args[1..], Console.Out, Console.Error);
 }
 
 if (args.Length > 0 && args[0] == "chat")
