@@ -1,3 +1,4 @@
+using FlywheelBot.Storage;
 using System.Collections.Immutable;
 using FlywheelBot.Advisor.Conversation;
 using FlywheelBot.Campaigns;
@@ -98,7 +99,7 @@ public sealed class CampaignInterceptorTests
         Assert.Contains("leads", asked);
         Assert.Contains("monthly_churn_pct", asked);
 
-        var store = new FlywheelBot.Tests.TestSupport.InMemoryDocumentStore(clock);
+        var store = new InMemoryDocumentStore(clock);
         var history = new HistoryStore(store, NullLogger<HistoryStore>.Instance);
         var recorder = new HistoryRecorder(history, new CheckInRepository(store, NullLogger<CheckInRepository>.Instance), Microsoft.Extensions.Options.Options.Create(new CheckInOptions()));
         var handler = new CheckInAnswerHandler(profiles, recorder, history, advice, clock);
