@@ -167,6 +167,11 @@ internal sealed class BlockKitRenderer(ITextRenderer text, IServedFiles? files =
             r.BottleneckReason,
             r.IsOptimisation ? $"Optimise: {r.StageName} (stage {r.StageNumber} of 5). Nothing is on fire." : $"Bottleneck: {r.StageName} (stage {r.StageNumber} of 5)"));
         blocks.Add(Bk.Section(r.Why, "Why this"));
+        if (r.Spoke is { } spoke)
+        {
+            blocks.Add(Bk.Context(spoke));
+        }
+
         blocks.Add(Bk.Section(r.FirstStep, "First step this week"));
         blocks.Add(new JsonObject
         {
@@ -176,6 +181,21 @@ internal sealed class BlockKitRenderer(ITextRenderer text, IServedFiles? files =
                 Bk.Markdown($"*Target*\n{Bk.Escape(r.Target)}", 2000),
                 Bk.Markdown($"*Review on*\n{r.ReviewOn.ToString("ddd d MMM yyyy", CultureInfo.InvariantCulture)}", 2000)),
         });
+        if (r.Goal is { } goal)
+        {
+            blocks.Add(r.GoalLink is { } link ? Bk.Section(link, goal) : Bk.Section(goal));
+        }
+
+        if (!r.Warnings.IsDefaultOrEmpty)
+        {
+            blocks.Add(Bk.Bullets("Check these numbers", r.Warnings));
+        }
+
+        if (r.Focus is { } focus)
+        {
+            blocks.Add(Bk.Section(focus, "Focus"));
+        }
+
         if (!r.StopDoing.IsDefaultOrEmpty)
         {
             blocks.Add(Bk.Bullets("Stop doing for now", r.StopDoing.Select(s => $"{s.Title}: {s.Why}")));
