@@ -60,6 +60,30 @@ public sealed class BlockKitRendererTests
     }
 
     [Fact]
+    public async Task The_flywheel_picture_of_a_stage_walk_is_a_served_png_in_an_image_block_and_App_Home_shows_it()
+    {
+        var files = new FixedServedFiles();
+        var renderer = Renderer(files);
+        var walk = (StageWalkView)SampleViews.All.Single(s => s.Name == "stage-walk-wheel").View;
+        var message = await renderer.RenderAsync(walk, CancellationToken.None);
+
+        var image = message.Blocks.Single(b => (string?)b!["type"] == "image")!;
+        Assert.Equal("https://bot.example/api/files/file-1", (string?)image["image_url"]);
+        Assert.Equal(walk.Wheel!.AltText, (string?)image["alt_text"]);
+        var (type, png) = Assert.Single(files.Published);
+        Assert.Equal("image/png", type);
+        Assert.Equal(walk.Wheel.Png, png);
+
+        var withoutWheel = await Renderer(files).RenderAsync(walk with { Wheel = null }, CancellationToken.None);
+        Assert.DoesNotContain(withoutWheel.Blocks, b => (string?)b!["type"] == "image");
+
+        var home = HomeTab.Build(null, walk, await renderer.WheelImage(walk, CancellationToken.None));
+        var blocks = home["blocks"]!.AsArray();
+        var header = blocks.Select((b, i) => (b, i)).Single(x => (string?)x.b!["type"] == "header" && (string?)x.b!["text"]!["text"] == "Your flywheel").i;
+        Assert.Equal("image", (string?)blocks[header + 1]!["type"]);
+    }
+
+    [Fact]
     public async Task A_choice_question_answers_by_its_buttons_and_a_number_question_by_its_field()
     {
         var choice = await Renderer().RenderAsync(SampleViews.ChoiceQuestion, CancellationToken.None);

@@ -11,6 +11,7 @@ namespace FlywheelBot.Channels.Slack;
 /// </summary>
 internal sealed partial class SlackHome(
     SlackApiClient api,
+    BlockKitRenderer renderer,
     ITeamProfileStore profiles,
     IFlywheelGuide guide,
     TimeProvider clock,
@@ -29,7 +30,7 @@ internal sealed partial class SlackHome(
         var profile = channel is null ? null : await profiles.GetAsync(SlackConversationKeys.For(installation.TeamId, channel), cancellationToken);
         var view = profile is null
             ? HomeTab.Build(null, null)
-            : Diagnosed(profile);
+            : await DiagnosedAsync(profile, cancellationToken);
         var published = await api.ViewsPublishAsync(installation.BotToken, userId, view, cancellationToken);
         if (!published.Ok)
         {
@@ -37,13 +38,14 @@ internal sealed partial class SlackHome(
         }
     }
 
-    private System.Text.Json.Nodes.JsonObject Diagnosed(TeamProfile profile)
+    private async Task<System.Text.Json.Nodes.JsonObject> DiagnosedAsync(TeamProfile profile, CancellationToken cancellationToken)
     {
         var diagnosis = guide.Diagnose(profile.ToDiagnosisInput());
         var advice = new AdviceViews(guide);
         var age = (clock.GetUtcNow() - profile.UpdatedAt).Days;
         var source = age == 0 ? "From your saved profile, updated today" : $"From your saved profile, updated {age} day{(age == 1 ? string.Empty : "s")} ago";
-        return HomeTab.Build(advice.Recommendation(diagnosis, clock.GetUtcNow(), [], source), advice.StageWalk(diagnosis));
+        var walk = advice.StageWalk(diagnosis, profile.Goal, clock.GetUtcNow());
+        return HomeTab.Build(advice.Recommendation(diagnosis, clock.GetUtcNow(), [], source), walk, await renderer.WheelImage(walk, cancellationToken));
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slack views.publish of the App Home failed: {Error}")]

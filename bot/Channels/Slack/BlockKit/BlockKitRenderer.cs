@@ -57,6 +57,11 @@ internal sealed class BlockKitRenderer(ITextRenderer text, IServedFiles? files =
                 }
 
                 blocks.Add(Bk.Context(s.Reason));
+                if (await WheelImage(s, cancellationToken) is { } wheel)
+                {
+                    blocks.Add(wheel);
+                }
+
                 break;
             case HelpView h:
                 blocks.Add(Bk.Header("How I can help"));
@@ -238,6 +243,18 @@ internal sealed class BlockKitRenderer(ITextRenderer text, IServedFiles? files =
             var values = string.Join(", ", h.WeekLabels.Zip(h.MetricValues, (week, value) => $"{week}: {(value is { } v ? v.ToString("0.##", CultureInfo.InvariantCulture) : "none")}"));
             blocks.Add(Bk.Image(link.Url, $"{metric.Label} week by week: {values}", metric.Label));
         }
+    }
+
+    /// <summary>The flywheel picture of a stage walk as an image block (served at an unguessable, expiring URL); null without served files.</summary>
+    internal async Task<JsonObject?> WheelImage(StageWalkView walk, CancellationToken cancellationToken)
+    {
+        if (files is null || walk.Wheel is not { } wheel)
+        {
+            return null;
+        }
+
+        var link = await files.PublishAsync(wheel.Png, Views.Images.RenderedImage.ContentType, "flywheel.png", ChartLifetime, cancellationToken);
+        return Bk.Image(link.Url, wheel.AltText, "Your flywheel");
     }
 
     private static ImmutableSortedDictionary<string, string> Data(params (string Key, string Value)[] pairs) =>

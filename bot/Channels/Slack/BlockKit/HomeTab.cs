@@ -12,7 +12,7 @@ namespace FlywheelBot.Channels.Slack.BlockKit;
 /// </summary>
 internal static class HomeTab
 {
-    public static JsonObject Build(RecommendationView? recommendation, StageWalkView? walk)
+    public static JsonObject Build(RecommendationView? recommendation, StageWalkView? walk, JsonObject? wheelImage = null)
     {
         var blocks = new List<JsonObject>
         {
@@ -24,12 +24,18 @@ internal static class HomeTab
         {
             blocks.Add(Bk.Divider());
             blocks.Add(Bk.Header("Your flywheel"));
+            if (wheelImage is not null)
+            {
+                blocks.Add(wheelImage);
+            }
+
             foreach (var stage in walk.Stages)
             {
                 var icon = stage.Status switch
                 {
                     StageStatus.Healthy => ":large_green_circle:",
                     StageStatus.Weak => ":red_circle:",
+                    StageStatus.Watch => ":large_yellow_circle:",
                     _ => ":white_circle:",
                 };
                 var line = $"{icon} *{Bk.Escape(ViewTexts.StageHeadline(stage))}*";
