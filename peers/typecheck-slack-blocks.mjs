@@ -2,14 +2,12 @@
 // mode. Files named *.message.json hold { "text", "blocks" } (checked as KnownBlock[]); *.view.json hold a modal or
 // home view (checked as View). Each is wrapped as a typed .ts literal (importing JSON would widen literal types).
 // Usage: node typecheck-slack-blocks.mjs <folder>. Exits 1 when any file fails, 2 on bad usage.
-import { createRequire } from 'node:module';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ts, typeCheckLiterals } from './typecheck-literals.mjs';
 
-const require = createRequire(import.meta.url);
-const ts = require('typescript');
 const here = dirname(fileURLToPath(import.meta.url));
 const slackTypes = join(here, 'node_modules', '@slack', 'types', 'dist', 'index.d.ts');
 
@@ -32,27 +30,10 @@ try {
     return { file, path };
   });
 
-  const program = ts.createProgram(sources.map((s) => s.path), {
-    strict: true,
-    noEmit: true,
-    target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.ESNext,
-    moduleResolution: ts.ModuleResolutionKind.Bundler,
-    baseUrl: work,
-    paths: { '@slack/types': [slackTypes] },
-    types: [],
-    skipLibCheck: true,
-  });
-  const byPath = new Map(sources.map((s) => [s.path, s.file]));
-  const diagnostics = ts.getPreEmitDiagnostics(program);
-  for (const d of diagnostics) {
-    const where = d.file ? byPath.get(d.file.fileName) ?? d.file.fileName : '(global)';
-    const line = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 0;
-    console.log(`${where}:${line}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
-  }
+  const problems = typeCheckLiterals(sources, '@slack/types', slackTypes, work);
 
-  console.log(`typescript ${ts.version} + @slack/types: ${files.length} payload(s), ${diagnostics.length} problem(s)`);
-  process.exitCode = diagnostics.length > 0 ? 1 : 0;
+  console.log(`typescript ${ts.version} + @slack/types: ${files.length} payload(s), ${problems} problem(s)`);
+  process.exitCode = problems > 0 ? 1 : 0;
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
