@@ -13,14 +13,14 @@ public sealed class FactReaderTests
     private static readonly MetricNames Names = TestAdvisor.Guide.MetricNames;
 
     [Theory]
-    [InlineData("we sell to CIOs, nobody knows us yet, 300 visitors a month and 2 leads", "sdm", "new", null, "monthly_visitors=300 leads=2")]
-    [InlineData("300 visitors a month and 2 leads", null, null, null, "monthly_visitors=300 leads=2")]
-    [InlineData("visitors are 300 now and leads are 2", null, null, null, "monthly_visitors=300 leads=2")]
+    [InlineData("we sell to CIOs, nobody knows us yet, 300 visitors a month and 2 leads", "sdm", "new", null, "leads=2 monthly_visitors=300")]
+    [InlineData("300 visitors a month and 2 leads", null, null, null, "leads=2 monthly_visitors=300")]
+    [InlineData("visitors are 300 now and leads are 2", null, null, null, "leads=2 monthly_visitors=300")]
     [InlineData("churn 3%, nps is -5; activation 30 percent", null, null, null, "activation_pct=30 monthly_churn_pct=3 nps=-5")]
-    [InlineData("2 leads, 300 visitors", null, null, null, "monthly_visitors=300 leads=2")]
+    [InlineData("2 leads, 300 visitors", null, null, null, "leads=2 monthly_visitors=300")]
     [InlineData("our users are developers and there's no community", "end-user", null, "no", "")]
     [InlineData("It's an app for students, people know us a bit, and there's a big subreddit", "end-user", "emerging", "yes", "")]
-    [InlineData("well known in the market. about 12k visitors and 400 signups", null, "established", null, "monthly_visitors=12000 leads=400")]
+    [InlineData("well known in the market. about 12k visitors and 400 signups", null, "established", null, "leads=400 monthly_visitors=12000")]
     public void Several_facts_in_one_message_are_all_read(string text, string? audience, string? awareness, string? community, string metrics)
     {
         var facts = Read(text);
@@ -124,7 +124,7 @@ public sealed class FactReaderTests
         Assert.Contains(question.Choices, c => c.Label == "PR");
         Assert.DoesNotContain(question.Choices, c => c.Value == "community-outreach");
 
-        chat.Submit(("cmd", "answer"), ("question", "doing"), ("value", "lead-qualification,referral-program"));
+        chat.Submit((ViewData.Command, ViewCommands.Answer), (ViewData.Question, "doing"), ("value", "lead-qualification,referral-program"));
 
         var advice = chat.Last<RecommendationView>();
         Assert.Equal(2, advice.StopDoing.Sum(s => s.Title.Split(" and ").Length));

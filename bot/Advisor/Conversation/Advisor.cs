@@ -48,9 +48,10 @@ internal sealed class Advisor
         var interview = state.Mode == ConversationMode.Interview ? state.Interview : null;
         if (intent.Kind is IntentKind.Text or IntentKind.MetricUpdate && input.Kind == TurnKind.Message && state.Mode != ConversationMode.Tour && !input.StateWasLost)
         {
-            var atDoing = interview is not null && _interview.Current(interview, input)?.QuestionId == BasicQuestions.DoingId;
+            var step = interview is null ? null : _interview.Current(interview, input);
+            var atDoing = step?.QuestionId == BasicQuestions.DoingId;
             var facts = atDoing ? Facts.None : FactReader.Read(input.Text, _guide.MetricNames, ParseValue, _guide.Activities);
-            if (!facts.IsEmpty)
+            if (!facts.IsEmpty && !IsPlainAnswer(facts, step, intent, interview is not null, input.Text))
             {
                 return Told(state, interview, facts, input, now);
             }
@@ -176,6 +177,37 @@ internal sealed class Advisor
     }
 
     /// <summary>
+    /// True when the facts are no more than what the ordinary paths already read: the answer to the question on screen
+    /// (kept in the interview's history, so "back" works), a single metric update ("nps is 25"), or, outside an
+    /// interview, a bare word ("emerging") that is not a sentence about the team.
+    /// </summary>
+    private static bool IsPlainAnswer(Facts facts, InterviewStep? step, Intent intent, bool interviewing, string? text)
+    {
+        if (facts.Count != 1)
+        {
+            return false;
+        }
+
+        if (facts.Metrics.Count == 1 && intent.Kind == IntentKind.MetricUpdate)
+        {
+            return true;
+        }
+
+        if (step is not null)
+        {
+            return step.Metric is { } metric ? facts.Metrics.ContainsKey(metric.Id) : step.QuestionId switch
+            {
+                BasicQuestions.AudienceId => facts.Audience is not null,
+                BasicQuestions.AwarenessId => facts.Awareness is not null,
+                BasicQuestions.CommunityId => facts.Community is not null,
+                _ => false,
+            };
+        }
+
+        return !interviewing && facts.Metrics.Count == 0 && (text ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 2;
+    }
+
+    /// <summary>
     /// Several facts in one message, at any point: during the interview they fill its answers (never asked again); with a
     /// saved profile and no interview they update it and the advice comes fresh; otherwise they start the interview.
     /// One line says what was understood.
@@ -200,7 +232,7 @@ internal sealed class Advisor
         var warnings = _guide.Diagnose(told.ToInput(told.Doing ?? input.Profile?.Doing ?? [])).Warnings;
         foreach (var warning in warnings)
         {
-            before.Add(NoticeView.Say($"{warning.Text} Tell me the right one (\"leads are 40\"), or carry on if both are right.", NoticeTone.Warning));
+            before.Add(NoticeView.Say($"{warning.Text} Which number is right? Tell me the right one (\"leads are 40\"), or carry on if both are.", NoticeTone.Warning));
         }
 
         return _interview.Continue(state, told, input, now, before.ToImmutable());
@@ -230,16 +262,31 @@ internal sealed class Advisor
             });
         }
 
-        foreach (var (id, value) in facts.Metrics.OrderBy(m => m.Key, StringComparer.Ordinal))
+        foreach (var (id, value) in facts.Metrics.OrderBy(m => FlywheelOrder(m.Key)).ThenBy(m => m.Key, StringComparer.Ordinal))
         {
             if (_guide.FindMetric(id, audience) is { } metric)
             {
-                var phrase = metric.Phrase(value);
-                parts.Add(char.ToLowerInvariant(phrase[0]) + phrase[1..]);
+                parts.Add(MidSentence(metric.Phrase(value)));
             }
         }
 
         return string.Join("; ", parts);
+    }
+
+    /// <summary>Where a metric sits in the playbook (flywheel order), so "Got it" lists numbers as the stages run.</summary>
+    private int FlywheelOrder(string metricId)
+    {
+        var index = _guide.Playbook is { } playbook ? playbook.Metrics.IndexOf(playbook.Metrics.FirstOrDefault(m => m.Id == metricId)!) : -1;
+        return index < 0 ? int.MaxValue : index;
+    }
+
+    /// <summary>"Website visitors per month" reads "website visitors per month" mid-sentence; "Net Promoter Score" stays a name.</summary>
+    private static string MidSentence(string phrase)
+    {
+        var words = phrase.Split(' ', 3);
+        return words.Length > 1 && words[1].Length > 0 && char.IsUpper(words[1][0]) || phrase.Length > 1 && char.IsUpper(phrase[1])
+            ? phrase
+            : char.ToLowerInvariant(phrase[0]) + phrase[1..];
     }
 
     private bool ParseValue(string metricId, string text, out decimal value)

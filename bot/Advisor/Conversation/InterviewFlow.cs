@@ -174,7 +174,9 @@ internal sealed class InterviewFlow(IFlywheelGuide guide, AdviceViews advice, Ad
         {
             var read = TryReadDoing(doingQuestion, text, out var doing);
             apply = i => i with { Doing = doing };
-            display = doing.IsEmpty ? "Not sure / nothing yet" : string.Join(", ", doing.Select(guide.ActivityTitle));
+            display = doing.IsEmpty
+                ? "Not sure / nothing yet"
+                : string.Join(", ", doingQuestion.Choices.Where(c => doing.Contains(c.Value)).Select(c => c.Label));
             return read;
         }
 

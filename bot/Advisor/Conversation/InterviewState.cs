@@ -51,6 +51,9 @@ internal sealed record InterviewState(
             metrics = report(metrics, id, value);
         }
 
+        // Every number of this message stands (a contradiction among them is said, not silently dropped).
+        metrics = metrics.SetItems(facts.Metrics);
+
         return this with
         {
             Audience = facts.Audience ?? Audience,

@@ -44,6 +44,8 @@ internal sealed record ProfileChange(DiagnosisInput? Interview, string? MetricId
                 metrics = report(metrics, id, value);
             }
 
+            metrics = metrics.SetItems(facts.Metrics);
+
             return profile with
             {
                 Audience = facts.Audience ?? profile.Audience,
