@@ -13,6 +13,7 @@ internal sealed record BenchOptions(
     public const string Usage =
         "usage: FlywheelBot.Bench [--targets botbuilder,sqlite,postgres] [--connections 16] [--conversations 1000] [--warmup 200] " +
         "[--postgres \"Host=...;Database=...\"] [--cold-starts 5] [--published DIR] [--out results.md]\n" +
+        "  --targets none measures the cold start only.\n" +
         "  --postgres defaults to $FLYWHEEL_TEST_POSTGRES; postgres is skipped with a note when neither is set.\n" +
         "  botbuilder (the reference bot) needs node and the npm peers (cd peers && npm ci); skipped with a note otherwise.\n" +
         "  --cold-starts 0 skips the cold-start measurement; --published uses an already published app instead of publishing one.";
@@ -29,7 +30,7 @@ internal sealed record BenchOptions(
             switch (args[i])
             {
                 case "--targets" or "--providers" when value is not null:
-                    targets = [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+                    targets = value == "none" ? [] : [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
                     i++;
                     break;
                 case "--connections" when int.TryParse(value, out connections) && connections > 0:

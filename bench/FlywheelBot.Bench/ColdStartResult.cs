@@ -1,8 +1,13 @@
 namespace FlywheelBot.Bench;
 
-/// <summary>Milliseconds from process start to the port opening and to the first turn's answer, one entry per start.</summary>
-internal sealed record ColdStartResult(IReadOnlyList<double> PortOpenMs, IReadOnlyList<double> FirstTurnMs, int Failures)
+/// <summary>
+/// Milliseconds from process start to the port opening and to the first turn's answer, and the CPU milliseconds the
+/// process had used by then, one entry per start.
+/// </summary>
+internal sealed record ColdStartResult(IReadOnlyList<double> PortOpenMs, IReadOnlyList<double> FirstTurnMs, IReadOnlyList<double> CpuMs, int Failures)
 {
+    public double MedianCpuMs => Median(CpuMs);
+
     public double MedianFirstTurnMs => Median(FirstTurnMs);
 
     public double MedianPortOpenMs => Median(PortOpenMs);
