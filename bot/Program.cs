@@ -2,13 +2,19 @@ using FlywheelBot.Channels.Console;
 using FlywheelBot.Flywheel.Cli;
 using FlywheelBot.Hosting;
 
-// One executable, three entry points:
+// One executable, four entry points:
 //   advise ...  one-shot diagnosis on the command line (no host, no storage)
+//   plan ...    a campaign's program flywheel on the command line (no host, no storage)
 //   chat        the advisor conversation in the terminal
 //   (nothing)   the web host: /api/messages and friends
 if (args.Length > 0 && args[0] == "advise")
 {
     return AdviseCommand.Run(args[1..], Console.Out, Console.Error);
+}
+
+if (args.Length > 0 && args[0] == "plan")
+{
+    return PlanCommand.Run(args[1..], Console.Out, Console.Error, TimeProvider.System);
 }
 
 if (args.Length > 0 && args[0] == "chat")

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using FlywheelBot.Advisor;
 using FlywheelBot.Advisor.Conversation;
+using FlywheelBot.Conversations;
 using FlywheelBot.Hosting;
 using FlywheelBot.Storage;
 using FlywheelBot.Views;
@@ -110,8 +111,8 @@ internal static class HotPathProfile
                 }
             });
 
-            var dedup = services.GetRequiredService<FlywheelBot.Channels.BotFramework.Inbound.ActivityDeduplicator>();
-            var directory2 = services.GetRequiredService<FlywheelBot.Channels.IConversationDirectory>();
+            var dedup = services.GetRequiredService<FlywheelBot.Conversations.Plumbing.TurnDeduplicator>();
+            var directory2 = services.GetRequiredService<FlywheelBot.Conversations.IConversationDirectory>();
             var factory = services.GetRequiredService<FlywheelBot.Channels.BotFramework.Outbound.ActivityFactory>();
             var inbound = System.Text.Json.JsonSerializer.Deserialize(
                 TurnDriver.ActivityJson("a1", "profile-conv", "start"), FlywheelBot.Channels.BotFramework.Wire.BotFrameworkJsonContext.Default.Activity)!;
@@ -119,7 +120,7 @@ internal static class HotPathProfile
             {
                 for (var i = 0; i < 3000; i++)
                 {
-                    await dedup.TryClaimAsync(inbound with { Id = Guid.NewGuid().ToString("N") }, CancellationToken.None);
+                    await dedup.TryClaimAsync(inbound.ChannelId!, $"{inbound.Conversation?.Id}:{Guid.NewGuid():N}", CancellationToken.None);
                 }
             });
             await Time("conversation directory save (unchanged)", 3000, async () =>

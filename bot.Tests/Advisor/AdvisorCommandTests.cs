@@ -1,4 +1,5 @@
 using FlywheelBot.Advisor.Conversation;
+using FlywheelBot.Conversations;
 using FlywheelBot.Views;
 
 namespace FlywheelBot.Tests.Advisor;
@@ -85,7 +86,7 @@ public sealed class AdvisorCommandTests
 
         var output = chat.Execute((ViewData.Command, ViewCommands.Skip), (ViewData.Question, "audience"));
 
-        Assert.Equal("skipped", Assert.IsType<AnsweredView>(output.ReplaceCard).Answer);
+        Assert.Equal("skipped", Assert.IsType<AnsweredView>(output.ReplaceMessage).Answer);
         Assert.Equal("awareness", chat.Question.QuestionId);
     }
 
@@ -179,7 +180,7 @@ public sealed class AdvisorCommandTests
     public void A_lost_state_says_lets_start_over_and_carries_on()
     {
         var chat = new ScriptedChat();
-        chat.Run(new AdvisorInput(FlywheelBot.Advisor.TurnKind.Message, FlywheelBot.Advisor.ConversationScope.Personal, "emerging", System.Collections.Immutable.ImmutableDictionary<string, string>.Empty, null, StateWasLost: true));
+        chat.Run(new AdvisorInput(FlywheelBot.Conversations.TurnKind.Message, FlywheelBot.Conversations.ConversationScope.Personal, "emerging", System.Collections.Immutable.ImmutableDictionary<string, string>.Empty, null, StateWasLost: true));
 
         var notice = Assert.IsType<NoticeView>(chat.Replies[0]);
         Assert.Contains("start this over", notice.Text, StringComparison.Ordinal);

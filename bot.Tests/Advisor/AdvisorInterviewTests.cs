@@ -229,7 +229,7 @@ public sealed class AdvisorInterviewTests
 
         var output = chat.Execute((ViewData.Command, ViewCommands.Answer), (ViewData.Question, "audience"), (ViewData.Value, "sdm"));
 
-        var replaced = Assert.IsType<AnsweredView>(output.ReplaceCard);
+        var replaced = Assert.IsType<AnsweredView>(output.ReplaceMessage);
         Assert.Equal("Senior decision-makers", replaced.Answer);
         Assert.Equal("awareness", chat.Question.QuestionId);
     }
@@ -242,7 +242,7 @@ public sealed class AdvisorInterviewTests
         var output = chat.Execute((ViewData.Command, ViewCommands.Answer), (ViewData.Question, "monthly_visitors"), (ViewData.Value, "1200"));
 
         Assert.Equal(1200m, chat.State.Interview!.Metrics["monthly_visitors"]);
-        Assert.Contains("1,200", Assert.IsType<AnsweredView>(output.ReplaceCard).Answer, StringComparison.Ordinal);
+        Assert.Contains("1,200", Assert.IsType<AnsweredView>(output.ReplaceMessage).Answer, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -253,7 +253,7 @@ public sealed class AdvisorInterviewTests
 
         var output = chat.Submit((ViewData.Command, ViewCommands.Answer), (ViewData.Question, "audience"), (ViewData.Value, "end-user"));
 
-        Assert.Null(output.ReplaceCard);
+        Assert.Null(output.ReplaceMessage);
         Assert.Equal(Audience.EndUser, chat.State.Interview!.Audience);
     }
 

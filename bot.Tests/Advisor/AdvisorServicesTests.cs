@@ -1,4 +1,5 @@
 using FlywheelBot.Advisor;
+using FlywheelBot.Conversations;
 using FlywheelBot.Hosting;
 using FlywheelBot.Views;
 using FlywheelBot.Tests.TestSupport;

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using FlywheelBot.Advisor;
+using FlywheelBot.Advisor.Conversation;
+using FlywheelBot.Conversations;
 using FlywheelBot.Flywheel;
 using FlywheelBot.Views;
 

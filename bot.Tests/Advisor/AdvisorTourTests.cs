@@ -85,7 +85,7 @@ public sealed class AdvisorTourTests
         var feedback = chat.Last<TourAnswerView>();
         Assert.False(feedback.Correct);
         Assert.Equal(tour.Wrong, feedback.Feedback);
-        var answered = Assert.IsType<AnsweredView>(chat.LastResult.Output.ReplaceCard);
+        var answered = Assert.IsType<AnsweredView>(chat.LastResult.Output.ReplaceMessage);
         Assert.Equal(tour.Quiz, answered.Prompt);
         Assert.Equal(tour.Choices.First(c => c.Value == wrong).Label, answered.Answer);
     }
@@ -100,7 +100,7 @@ public sealed class AdvisorTourTests
         chat.Submit((ViewData.Command, ViewCommands.Quiz), (ViewData.Stage, "awareness"), (ViewData.Value, right));
 
         Assert.True(chat.Last<TourAnswerView>().Correct);
-        Assert.Null(chat.LastResult.Output.ReplaceCard);
+        Assert.Null(chat.LastResult.Output.ReplaceMessage);
     }
 
     [Fact]

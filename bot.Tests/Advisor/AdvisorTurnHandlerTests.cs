@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using FlywheelBot.Advisor;
 using FlywheelBot.Advisor.Conversation;
+using FlywheelBot.Conversations;
 using FlywheelBot.Flywheel;
 using FlywheelBot.Storage;
 using FlywheelBot.Tests.TestSupport;
@@ -257,7 +258,7 @@ public sealed class AdvisorTurnHandlerTests
             interceptors,
             [_recorder.Object],
             _clock,
-            Options.Create(storage),
+            new ConversationStateRetention(storage.DialogStateRetention),
             NullLogger<AdvisorTurnHandler>.Instance);
     }
 

@@ -1,4 +1,5 @@
 using FlywheelBot.Advisor;
+using FlywheelBot.Conversations;
 using FlywheelBot.Flywheel;
 using FlywheelBot.Views;
 

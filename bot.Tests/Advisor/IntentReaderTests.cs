@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using FlywheelBot.Advisor;
 using FlywheelBot.Advisor.Conversation;
+using FlywheelBot.Conversations;
 using FlywheelBot.Views;
 
 namespace FlywheelBot.Tests.Advisor;
@@ -52,11 +53,11 @@ public sealed class IntentReaderTests
     }
 
     [Fact]
-    public void Card_data_wins_over_text_and_the_Execute_verb_counts_as_the_command()
+    public void Button_data_wins_over_text()
     {
-        var values = ImmutableDictionary<string, string>.Empty.Add(ViewData.Verb, ViewCommands.Answer).Add(ViewData.Question, "audience").Add(ViewData.Value, "sdm");
+        var values = ImmutableDictionary<string, string>.Empty.Add(ViewData.Command, ViewCommands.Answer).Add(ViewData.Question, "audience").Add(ViewData.Value, "sdm");
 
-        var intent = IntentReader.Read(new AdvisorInput(TurnKind.CardAction, ConversationScope.Personal, "help", values, null), TestAdvisor.Guide);
+        var intent = IntentReader.Read(new AdvisorInput(TurnKind.AnswerInPlace, ConversationScope.Personal, "help", values, null), TestAdvisor.Guide);
 
         Assert.Equal((IntentKind.Answer, "audience", "sdm"), (intent.Kind, intent.Question, intent.Value));
     }

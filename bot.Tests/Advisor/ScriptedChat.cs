@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using FlywheelBot.Advisor;
 using FlywheelBot.Advisor.Conversation;
+using FlywheelBot.Conversations;
 using FlywheelBot.Tests.Views;
 using FlywheelBot.Views;
 using Microsoft.Extensions.Time.Testing;
@@ -31,9 +32,9 @@ internal sealed class ScriptedChat(ConversationScope scope = ConversationScope.P
 
     public TurnOutput Say(string text) => Run(new AdvisorInput(TurnKind.Message, scope, text, ImmutableDictionary<string, string>.Empty, Profile));
 
-    /// <summary>An Action.Execute press (the channel adds the verb), with card data and input values.</summary>
+    /// <summary>A press of a button that answers its own message (a card's Action.Execute), with its data and input values.</summary>
     public TurnOutput Execute(params (string Key, string Value)[] values) =>
-        Run(new AdvisorInput(TurnKind.CardAction, scope, null, Values(values).Add(ViewData.Verb, values.First(v => v.Key == ViewData.Command).Value), Profile));
+        Run(new AdvisorInput(TurnKind.AnswerInPlace, scope, null, Values(values), Profile));
 
     /// <summary>An Action.Submit press: a message with values and no text.</summary>
     public TurnOutput Submit(params (string Key, string Value)[] values) =>
@@ -49,7 +50,7 @@ internal sealed class ScriptedChat(ConversationScope scope = ConversationScope.P
             Profile = change.Apply(Profile);
         }
 
-        foreach (var view in result.Output.Replies.Concat(result.Output.ReplaceCard is { } r ? [r] : []))
+        foreach (var view in result.Output.Replies.Concat(result.Output.ReplaceMessage is { } r ? [r] : []))
         {
             CardCorpus.Render(view, $"chat-{view.GetType().Name}");
             Assert.False(string.IsNullOrWhiteSpace(Text.Render(view)));

@@ -1,7 +1,7 @@
 using System.Globalization;
-using FlywheelBot.Channels;
 using FlywheelBot.CheckIns;
 using FlywheelBot.CheckIns.Views;
+using FlywheelBot.Conversations;
 
 namespace FlywheelBot.Tests.CheckIns;
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using FlywheelBot.Advisor;
 using FlywheelBot.CheckIns.Commands;
+using FlywheelBot.Conversations;
 
 namespace FlywheelBot.Tests.CheckIns;
 
@@ -109,11 +110,11 @@ public sealed class CheckInCommandParserTests
     }
 
     [Fact]
-    public void Card_actions_carry_the_command_in_cmd_or_verb()
+    public void Buttons_carry_the_command_in_cmd()
     {
         var values = ImmutableDictionary<string, string>.Empty
-            .Add("verb", "checkin-subscribe").Add("day", "friday").Add("time", "14:30").Add("zone", "Europe/Berlin");
-        var turn = new InboundTurn("k", ConversationScope.Personal, TurnKind.CardAction, "u", null, null, values, null);
+            .Add("cmd", "checkin-subscribe").Add("day", "friday").Add("time", "14:30").Add("zone", "Europe/Berlin");
+        var turn = new InboundTurn("k", ConversationScope.Personal, TurnKind.AnswerInPlace, "u", null, null, values, null);
         Assert.Equal(new SubscribeCommand(DayOfWeek.Friday, new TimeOnly(14, 30), "Europe/Berlin"), CheckInCommandParser.Parse(turn));
 
         var answer = turn with

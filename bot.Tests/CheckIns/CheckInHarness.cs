@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
 using FlywheelBot.Advisor;
+using FlywheelBot.Advisor.Conversation;
 using FlywheelBot.CheckIns;
 using FlywheelBot.CheckIns.History;
+using FlywheelBot.Conversations;
 using FlywheelBot.Flywheel;
 using FlywheelBot.Storage;
 using FlywheelBot.Tests.TestSupport;
@@ -58,7 +60,7 @@ internal sealed class CheckInHarness
     public CollectingLogger<CheckInScheduler> SchedulerLog { get; } = new();
 
     /// <summary>A new scheduler instance (as after a restart, or a second server) on the same store.</summary>
-    public CheckInScheduler NewScheduler(FlywheelBot.Channels.IProactiveMessenger? messenger = null, IDocumentStore? store = null) =>
+    public CheckInScheduler NewScheduler(IProactiveMessenger? messenger = null, IDocumentStore? store = null) =>
         new(store is null ? Repository : new CheckInRepository(store, NullLogger<CheckInRepository>.Instance), new CheckInPromptFactory(Profiles, History, Advice), Directory, messenger ?? Messenger,
             Microsoft.Extensions.Options.Options.Create(Options), Clock, SchedulerLog);
 

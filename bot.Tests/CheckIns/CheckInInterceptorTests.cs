@@ -3,6 +3,7 @@ using System.Globalization;
 using FlywheelBot.Advisor;
 using FlywheelBot.CheckIns;
 using FlywheelBot.CheckIns.Views;
+using FlywheelBot.Conversations;
 
 namespace FlywheelBot.Tests.CheckIns;
 
@@ -216,7 +217,7 @@ public sealed class CheckInInterceptorTests
         Assert.Equal(["check-in", "interview"], history.Select(s => s.Source));
         Assert.Null((await h.SubscriptionAsync())!.Pending);
 
-        var next = Assert.IsType<CheckInResultView>((await h.Interceptor.TryHandleAsync(CardAnswer(("metric:monthly_visitors", "1,200")), default))!.ReplaceCard);
+        var next = Assert.IsType<CheckInResultView>((await h.Interceptor.TryHandleAsync(CardAnswer(("metric:monthly_visitors", "1,200")), default))!.ReplaceMessage);
         Assert.Equal(["Monthly visitors +27 % (944 -> 1,200)", "awareness now healthy", "next bottleneck: engagement"], next.Changes.AsEnumerable());
     }
 
@@ -226,7 +227,7 @@ public sealed class CheckInInterceptorTests
         var h = new CheckInHarness(Friday);
         h.KnowTeam(("monthly_visitors", 800));
         var output = await h.Interceptor.TryHandleAsync(CardAnswer(("metric:monthly_visitors", "lots")), default);
-        var notice = Assert.IsType<CheckInNoticeView>(output!.ReplaceCard);
+        var notice = Assert.IsType<CheckInNoticeView>(output!.ReplaceMessage);
         Assert.Contains("lots", notice.Text, StringComparison.Ordinal);
         Assert.Equal(800, (await h.Profiles.GetAsync(CheckInHarness.Key, default))!.Metrics["monthly_visitors"]);
         Assert.Empty(await h.History.RecentAsync(CheckInHarness.Key, 10, default));
@@ -238,8 +239,8 @@ public sealed class CheckInInterceptorTests
         var h = new CheckInHarness(Friday);
         var values = ImmutableDictionary<string, string>.Empty
             .Add("cmd", "checkin-subscribe").Add("day", "thursday").Add("time", "16:45");
-        var turn = new InboundTurn(CheckInHarness.Key, ConversationScope.Channel, TurnKind.CardAction, "u", null, null, values, "Europe/London");
-        var view = Assert.IsType<CheckInStatusView>((await h.Interceptor.TryHandleAsync(turn, default))!.ReplaceCard);
+        var turn = new InboundTurn(CheckInHarness.Key, ConversationScope.Channel, TurnKind.AnswerInPlace, "u", null, null, values, "Europe/London");
+        var view = Assert.IsType<CheckInStatusView>((await h.Interceptor.TryHandleAsync(turn, default))!.ReplaceMessage);
         Assert.Equal(new WeeklySchedule(DayOfWeek.Thursday, new TimeOnly(16, 45), "Europe/London"), view.Schedule);
     }
 
@@ -253,8 +254,8 @@ public sealed class CheckInInterceptorTests
     }
 
     private static InboundTurn CardAnswer(params (string Key, string Value)[] inputs) =>
-        new(CheckInHarness.Key, ConversationScope.Personal, TurnKind.CardAction, "u", null, null,
-            inputs.Aggregate(ImmutableDictionary<string, string>.Empty.Add("verb", "checkin-answer"), (d, kv) => d.Add(kv.Key, kv.Value)), null);
+        new(CheckInHarness.Key, ConversationScope.Personal, TurnKind.AnswerInPlace, "u", null, null,
+            inputs.Aggregate(ImmutableDictionary<string, string>.Empty.Add("cmd", "checkin-answer"), (d, kv) => d.Add(kv.Key, kv.Value)), null);
 
     private static DateTimeOffset At(string iso) => DateTimeOffset.Parse(iso, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
 }

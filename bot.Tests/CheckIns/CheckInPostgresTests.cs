@@ -2,6 +2,7 @@ using System.Globalization;
 using FlywheelBot.Advisor;
 using FlywheelBot.CheckIns;
 using FlywheelBot.CheckIns.Views;
+using FlywheelBot.Conversations;
 using FlywheelBot.Storage;
 using FlywheelBot.Tests.Storage;
 using Microsoft.Extensions.Logging.Abstractions;

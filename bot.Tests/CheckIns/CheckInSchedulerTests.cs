@@ -1,7 +1,7 @@
 using System.Globalization;
-using FlywheelBot.Channels;
 using FlywheelBot.CheckIns;
 using FlywheelBot.CheckIns.Views;
+using FlywheelBot.Conversations;
 
 namespace FlywheelBot.Tests.CheckIns;
 
@@ -113,7 +113,7 @@ public sealed class CheckInSchedulerTests
     public async Task A_conversation_without_a_stored_address_is_paused()
     {
         var h = new CheckInHarness(At("2026-03-20T12:00:00Z"));
-        await h.Interceptor.TryHandleAsync(FlywheelBot.Advisor.InboundTurn.Message("msteams:unknown", "check in every monday at 9"), None);
+        await h.Interceptor.TryHandleAsync(FlywheelBot.Conversations.InboundTurn.Message("msteams:unknown", "check in every monday at 9"), None);
         h.Clock.SetUtcNow(At("2026-03-23T09:00:00Z"));
         Assert.Equal(0, await h.NewScheduler().RunOnceAsync(None));
         var sub = (await h.Repository.GetAsync("msteams:unknown", None)).Value!;

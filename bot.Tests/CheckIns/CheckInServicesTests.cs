@@ -1,7 +1,7 @@
 using FlywheelBot.Advisor;
-using FlywheelBot.Channels;
 using FlywheelBot.CheckIns;
 using FlywheelBot.CheckIns.History;
+using FlywheelBot.Conversations;
 using FlywheelBot.Hosting;
 using FlywheelBot.Storage;
 using FlywheelBot.Tests.TestSupport;

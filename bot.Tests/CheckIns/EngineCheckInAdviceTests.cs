@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using FlywheelBot.Advisor;
+using FlywheelBot.Advisor.Conversation;
 using FlywheelBot.CheckIns;
 using FlywheelBot.Flywheel;
 

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using FlywheelBot.Advisor;
+using FlywheelBot.Advisor.Conversation;
 using FlywheelBot.CheckIns;
 using FlywheelBot.Flywheel;
 

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using FlywheelBot.Advisor;
-using FlywheelBot.Channels;
+using FlywheelBot.Conversations;
+using FlywheelBot.Tests.TestSupport;
 
 namespace FlywheelBot.Tests.CheckIns;
 
@@ -9,7 +9,7 @@ internal sealed class FakeConversationDirectory : IConversationDirectory
     private readonly ConcurrentDictionary<string, ConversationAddress> _addresses = new();
 
     public static ConversationAddress AddressFor(string key) =>
-        new(key, "msteams", "http://127.0.0.1:1/", key, ConversationScope.Personal, "bot", "FlywheelBot", null, null);
+        new(TestRoute.Channel, key, ConversationScope.Personal, null, new TestRoute(key));
 
     public Task SaveAsync(ConversationAddress address, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using FlywheelBot.Advisor;
+using FlywheelBot.Advisor.Conversation;
 
 namespace FlywheelBot.Tests.CheckIns;
 

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using FlywheelBot.Channels;
+using FlywheelBot.Conversations;
 using FlywheelBot.Views;
 
 namespace FlywheelBot.Tests.CheckIns;

@@ -109,7 +109,7 @@ public sealed class StorageServicesTests : IDisposable
             ("Storage:ConnectionString", "Host=127.0.0.1;Port=1;Database=x;Username=u;Password=hunter2-secret;Timeout=3"),
         ]);
 
-        var error = await Assert.ThrowsAsync<StartupException>(() => host.StartAsync());
+        var error = await Assert.ThrowsAsync<StorageUnavailableException>(() => host.StartAsync());
 
         Assert.Contains("Storage:ConnectionString", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("hunter2-secret", error.ToString(), StringComparison.Ordinal);
@@ -122,7 +122,7 @@ public sealed class StorageServicesTests : IDisposable
         await File.WriteAllTextAsync(blocker, "x");
         using var host = Build([("Storage:ConnectionString", "Data Source=not-a-directory/bot.db")]);
 
-        var error = await Assert.ThrowsAsync<StartupException>(() => host.StartAsync());
+        var error = await Assert.ThrowsAsync<StorageUnavailableException>(() => host.StartAsync());
 
         Assert.Contains("Storage:ConnectionString", error.Message, StringComparison.Ordinal);
     }

@@ -46,6 +46,10 @@ internal static class NodePeers
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+
+        // peers/node_modules may be a symlink to a shared install; resolve packages' own dependencies through the link
+        // (without this, node follows the real path, whose folder is not named node_modules, and misses them).
+        start.Environment["NODE_PRESERVE_SYMLINKS"] = "1";
         start.ArgumentList.Add(Path.Combine(Directory!, script));
         foreach (var argument in arguments)
         {

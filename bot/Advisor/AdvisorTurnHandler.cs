@@ -1,6 +1,6 @@
 using FlywheelBot.Advisor.Conversation;
+using FlywheelBot.Conversations;
 using FlywheelBot.Storage;
-using Microsoft.Extensions.Options;
 
 namespace FlywheelBot.Advisor;
 
@@ -9,7 +9,7 @@ namespace FlywheelBot.Advisor;
 /// <see cref="Conversation.Advisor"/> inside a versioned read-modify-write of the conversation state that also reads
 /// the team profile and commits its change (or a check that it is unchanged) with the state, re-applied on a concurrent
 /// write of either so no answer is lost, then tells the diagnosis recorders.
-/// Conversation state expires after <see cref="StorageOptions.DialogStateRetention"/> without a turn.
+/// Conversation state expires after <see cref="ConversationStateRetention"/> without a turn.
 /// </summary>
 internal sealed partial class AdvisorTurnHandler(
     Conversation.Advisor advisor,
@@ -17,7 +17,7 @@ internal sealed partial class AdvisorTurnHandler(
     IEnumerable<ITurnInterceptor> interceptors,
     IEnumerable<IDiagnosisRecorder> recorders,
     TimeProvider clock,
-    IOptions<StorageOptions> storage,
+    ConversationStateRetention retention,
     ILogger<AdvisorTurnHandler> logger) : ITurnHandler
 {
     public const string Collection = "dialogs";
@@ -36,7 +36,7 @@ internal sealed partial class AdvisorTurnHandler(
         // The profile is read with the conversation state, and checked (or written, when the turn changed it) in the
         // same commit: one read and one conditional write for the turn, no read when this instance holds both as last written.
         var now = clock.GetUtcNow();
-        var expiry = storage.Value.DialogStateRetention;
+        var expiry = retention.Duration;
         TurnResult? result = null;
         await store.UpdateWithAsync(
             Collection,

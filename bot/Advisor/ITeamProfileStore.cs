@@ -1,3 +1,6 @@
+using FlywheelBot.Advisor.Conversation;
+using FlywheelBot.Conversations;
+
 namespace FlywheelBot.Advisor;
 
 /// <summary>Team profiles, keyed by <see cref="InboundTurn.ConversationKey"/>.</summary>

@@ -1,3 +1,5 @@
+using FlywheelBot.Conversations;
+
 namespace FlywheelBot.Advisor;
 
 /// <summary>

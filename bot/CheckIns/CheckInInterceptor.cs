@@ -3,6 +3,7 @@ using FlywheelBot.Advisor;
 using FlywheelBot.CheckIns.Commands;
 using FlywheelBot.CheckIns.History;
 using FlywheelBot.CheckIns.Views;
+using FlywheelBot.Conversations;
 using FlywheelBot.Views;
 using Microsoft.Extensions.Options;
 
@@ -67,7 +68,7 @@ internal sealed partial class CheckInInterceptor(
         }
 
         LogHandled(command.GetType().Name);
-        return turn.Kind == TurnKind.CardAction ? new TurnOutput(ImmutableArray<ViewModel>.Empty, view) : TurnOutput.Of(view);
+        return turn.Kind == TurnKind.AnswerInPlace ? new TurnOutput(ImmutableArray<ViewModel>.Empty, view) : TurnOutput.Of(view);
     }
 
     private async Task<ViewModel> HandleCommandAsync(InboundTurn turn, CheckInCommand command, CheckInSubscription? current, CancellationToken ct)

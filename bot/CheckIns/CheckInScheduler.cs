@@ -1,4 +1,4 @@
-using FlywheelBot.Channels;
+using FlywheelBot.Conversations;
 using Microsoft.Extensions.Options;
 
 namespace FlywheelBot.CheckIns;

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using FlywheelBot.Advisor;
+using FlywheelBot.Advisor.Conversation;
 using FlywheelBot.Flywheel;
 
 namespace FlywheelBot.CheckIns;

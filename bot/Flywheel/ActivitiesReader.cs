@@ -41,11 +41,17 @@ internal sealed class ActivitiesReader(PlaybookJson json, IReadOnlySet<string> m
                 json.Problem(PlaybookJson.Child(path, "audiences"), "must name at least one audience (sdm, end-user)");
             }
 
+            var spoke = json.String(item, "spoke", path, required: false);
+            var source = json.String(item, "source", path, required: false);
             var effort = json.Choice(json.String(item, "effort", path), PlaybookJson.Child(path, "effort"), "effort", PlaybookIds.Efforts);
             if (id is not null && title is not null && stage is { } s && !audiences.IsEmpty && why is not null && firstStep is not null
                 && metric is not null && metricIds.Contains(metric) && target is not null && review is { } r && effort is { } e)
             {
-                activities.Add(new ActivityDefinition(id, title, s, [.. audiences.Distinct()], why, firstStep, metric, target, (int)r, e));
+                activities.Add(new ActivityDefinition(id, title, s, [.. audiences.Distinct()], why, firstStep, metric, target, (int)r, e)
+                {
+                    Spoke = spoke,
+                    Source = source,
+                });
             }
         }
 

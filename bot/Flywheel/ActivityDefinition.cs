@@ -4,7 +4,8 @@ namespace FlywheelBot.Flywheel;
 
 /// <summary>
 /// An activity the playbook can recommend: the stage it works on, the audiences it suits, why it works, a first step
-/// for this week, the metric it moves with a target, when to review it and a rough effort.
+/// for this week, the metric it moves with a target, when to review it and a rough effort; for senior decision-makers
+/// also the spoke it belongs to.
 /// </summary>
 public sealed record ActivityDefinition(
     string Id,
@@ -18,5 +19,11 @@ public sealed record ActivityDefinition(
     int ReviewInDays,
     ActivityEffort Effort)
 {
+    /// <summary>The B2B spoke the activity belongs to (senior decision-maker audiences), or null.</summary>
+    public string? Spoke { get; init; }
+
+    /// <summary>Where the activity's case comes from (a published source, or "Project judgement"), or null when not stated.</summary>
+    public string? Source { get; init; }
+
     public bool Suits(Audience audience) => Audiences.Contains(audience);
 }

@@ -31,7 +31,11 @@ public sealed record Recommendation(
     string FirstStep,
     string MetricToWatch,
     string Target,
-    int ReviewInDays);
+    int ReviewInDays)
+{
+    /// <summary>For senior decision-makers: the B2B spoke of the activity and the spoke it feeds next; null otherwise.</summary>
+    public SpokeLink? Spoke { get; init; }
+}
 
 /// <summary>Work the team reports doing that is burnt while the bottleneck is upstream of it.</summary>
 public sealed record StopDoing(string ActivityId, string Why);

@@ -23,7 +23,15 @@ public sealed record DiagnosisDocument(
             FlywheelIds.Of(diagnosis.Input.Awareness),
             FlywheelIds.Of(diagnosis.Input.Community),
             new BottleneckPart(FlywheelIds.Of(diagnosis.Bottleneck.Stage), diagnosis.Bottleneck.Reason, diagnosis.Bottleneck.IsOptimisation),
-            new RecommendationPart(r.ActivityId, r.Title, r.Why, r.FirstStep, r.MetricToWatch, r.Target, r.ReviewInDays),
+            new RecommendationPart(
+                r.ActivityId,
+                r.Title,
+                r.Why,
+                r.FirstStep,
+                r.MetricToWatch,
+                r.Target,
+                r.ReviewInDays,
+                r.Spoke is { } spoke ? new SpokePart(spoke.Id, spoke.Title, spoke.FeedsId, spoke.How) : null),
             [.. diagnosis.Stages.Select(s => new StagePart(
                 FlywheelIds.Of(s.Stage),
                 FlywheelIds.Of(s.Status),
@@ -34,7 +42,12 @@ public sealed record DiagnosisDocument(
 
     public sealed record BottleneckPart(string Stage, string Reason, bool IsOptimisation);
 
-    public sealed record RecommendationPart(string Activity, string Title, string Why, string FirstStep, string MetricToWatch, string Target, int ReviewInDays);
+    /// <summary><see cref="Spoke"/> is null for end users (their flywheel has no B2B spokes).</summary>
+    public sealed record RecommendationPart(
+        string Activity, string Title, string Why, string FirstStep, string MetricToWatch, string Target, int ReviewInDays, SpokePart? Spoke = null);
+
+    /// <summary>The recommendation's B2B spoke and the spoke it feeds next.</summary>
+    public sealed record SpokePart(string Id, string Title, string Feeds, string How);
 
     public sealed record StagePart(string Id, string Status, IReadOnlyList<EvidencePart> Evidence);
 

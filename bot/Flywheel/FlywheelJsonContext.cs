@@ -7,6 +7,7 @@ namespace FlywheelBot.Flywheel;
 /// <summary>Source-generated JSON for the flywheel's documents (camelCase, indented, nulls written).</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, WriteIndented = true)]
 [JsonSerializable(typeof(DiagnosisDocument))]
+[JsonSerializable(typeof(Campaigns.CampaignDocument))]
 internal sealed partial class FlywheelJsonContext : JsonSerializerContext
 {
     /// <summary>For terminals and files (not HTML): keeps apostrophes and dashes readable instead of \u escapes.</summary>

@@ -71,6 +71,16 @@ public sealed class Playbook
 
     public ImmutableArray<StopDoingRule> StopDoingRules { get; }
 
+    /// <summary>The B2B spokes in playbook order (empty when the playbook defines none).</summary>
+    public ImmutableArray<SpokeDefinition> Spokes { get; init; } = [];
+
+    /// <summary>The spoke with this id, or null.</summary>
+    public SpokeDefinition? FindSpoke(string? id) => id is null ? null : Spokes.FirstOrDefault(s => s.Id == id);
+
+    /// <summary>The spoke the activity belongs to for this audience: only senior decision-makers' flywheels have spokes.</summary>
+    public SpokeDefinition? SpokeOf(ActivityDefinition activity, Audience audience) =>
+        audience == Audience.Sdm ? FindSpoke(activity.Spoke) : null;
+
     /// <summary>The stage as the playbook describes it.</summary>
     public StageDefinition Stage(StageId id) => Stages.First(s => s.Id == id);
 

@@ -48,10 +48,13 @@ internal sealed class PlaybookReader
         var stages = ReadStages(root);
         var metrics = new MetricsReader(json, metricIds).Read(root);
         var activities = new ActivitiesReader(json, metricIds, activityIds).Read(root);
+        var spokesReader = new SpokesReader(json);
+        var spokes = spokesReader.Read(root);
+        spokesReader.Check(root, spokes, activities);
         var plays = new PlaysReader(json, metricIds, activityIds).Read(root, activities);
         var (gates, routes) = new GatesReader(json, metricIds, activityIds).Read(root, activities);
         var stopDoing = new StopDoingReader(json, activityIds).Read(root);
-        var playbook = new Playbook(source, name, stages, metrics, activities, plays, gates, routes, stopDoing);
+        var playbook = new Playbook(source, name, stages, metrics, activities, plays, gates, routes, stopDoing) { Spokes = spokes };
         if (root.TryGetProperty("plays", out _))
         {
             PlaybookChecks.CrossCheck(playbook, json);

@@ -24,7 +24,7 @@ internal static class RecommendationPicker
             var routed = playbook.Activity(route.ActivityId);
             var others = play.Ranked.Where(id => id != routed.Id).ToList();
             var beats = others.Count == 0 ? $" {route.Reason}" : $" It comes before {BottleneckFinder.Join(others)} because a gate applies. {route.Reason}";
-            return new ActivityChoice(routed, Build(routed, $"{routed.Why}{beats}"), []);
+            return new ActivityChoice(routed, Build(playbook, input, routed, $"{routed.Why}{beats}"), []);
         }
 
         var blocked = new List<(ActivityDefinition Activity, Gate Gate)>();
@@ -75,11 +75,14 @@ internal static class RecommendationPicker
             why += " You already do this: keep at it and judge it against the target below before adding anything else.";
         }
 
-        return new ActivityChoice(chosen, Build(chosen, why), assumptions.ToImmutable());
+        return new ActivityChoice(chosen, Build(playbook, input, chosen, why), assumptions.ToImmutable());
     }
 
-    private static Recommendation Build(ActivityDefinition activity, string why) =>
-        new(activity.Id, activity.Title, why, activity.FirstStep, activity.MetricId, activity.Target, activity.ReviewInDays);
+    private static Recommendation Build(Playbook playbook, DiagnosisInput input, ActivityDefinition activity, string why) =>
+        new(activity.Id, activity.Title, why, activity.FirstStep, activity.MetricId, activity.Target, activity.ReviewInDays)
+        {
+            Spoke = SpokeLink.For(playbook, activity, input.Audience),
+        };
 
     private static string Situation(DiagnosisInput input, StageId stage)
     {

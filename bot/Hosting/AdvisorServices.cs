@@ -1,6 +1,8 @@
 using FlywheelBot.Advisor;
 using FlywheelBot.Advisor.Conversation;
+using FlywheelBot.Conversations;
 using FlywheelBot.Flywheel;
+using FlywheelBot.Storage;
 using FlywheelBot.Views;
 using FlywheelBot.Views.Cards;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -30,6 +32,7 @@ internal static class AdvisorServices
             var policy = new AdvisorPolicy(TimeSpan.FromDays(options.ProfileFreshDays), options.MaxMisses);
             return new Advisor.Conversation.Advisor(sp.GetRequiredService<IFlywheelGuide>(), sp.GetRequiredService<TourContent>(), policy);
         });
+        services.TryAddSingleton(sp => new ConversationStateRetention(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DialogStateRetention));
         services.TryAddSingleton<ITeamProfileStore, VersionedTeamProfileStore>();
         services.TryAddSingleton<ITurnHandler, AdvisorTurnHandler>();
         services.TryAddSingleton<ITextRenderer, PlainTextRenderer>();

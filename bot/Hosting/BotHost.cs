@@ -1,3 +1,7 @@
+using FlywheelBot.Channels.BotFramework;
+using FlywheelBot.Channels.Slack;
+using FlywheelBot.Conversations.Plumbing;
+using FlywheelBot.Files;
 using Microsoft.Extensions.Options;
 
 namespace FlywheelBot.Hosting;
@@ -16,9 +20,14 @@ internal static class BotHost
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddFlywheel();
         builder.Services.AddStorage();
+        builder.Services.AddOptions<HostingOptions>().BindConfiguration(HostingOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<HostingOptions>, HostingOptionsValidator>();
+        builder.Services.AddServedFiles();
         builder.Services.AddAdvisor();
+        builder.Services.AddConversations();
         builder.Services.AddBotFrameworkChannel(builder.Environment);
         builder.Services.AddCheckIns();
+        builder.Services.AddSlack(builder.Configuration);
 
         var app = builder.Build();
 
@@ -27,6 +36,8 @@ internal static class BotHost
         app.Services.GetService<IStartupValidator>()?.Validate();
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
         app.MapBotFramework();
+        app.MapServedFiles();
+        app.MapSlack();
         return app;
     }
 }

@@ -2,6 +2,7 @@ using FlywheelBot.Advisor;
 using FlywheelBot.CheckIns;
 using FlywheelBot.CheckIns.History;
 using FlywheelBot.CheckIns.Views;
+using FlywheelBot.Conversations;
 using FlywheelBot.Views;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -15,7 +16,7 @@ internal static class CheckInsServices
     /// check-in views, the history recorder
     /// (<see cref="IDiagnosisRecorder"/>) and the <see cref="CheckInScheduler"/> hosted service.
     /// Needs <see cref="Storage.IDocumentStore"/>, <see cref="ITeamProfileStore"/>, the channel's
-    /// <see cref="Channels.IProactiveMessenger"/>/<see cref="Channels.IConversationDirectory"/> and the engine.
+    /// <see cref="IProactiveMessenger"/> (the messenger router)/<see cref="IConversationDirectory"/> and the engine.
     /// </summary>
     public static IServiceCollection AddCheckIns(this IServiceCollection services)
     {

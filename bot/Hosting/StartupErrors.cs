@@ -1,4 +1,5 @@
 using FlywheelBot.Flywheel;
+using FlywheelBot.Storage;
 using Microsoft.Extensions.Options;
 
 namespace FlywheelBot.Hosting;
@@ -19,6 +20,7 @@ internal static class StartupErrors
             OptionsValidationException options => string.Join(Environment.NewLine, options.Failures),
             PlaybookException playbook => playbook.Message,
             StartupException startup => startup.Message,
+            StorageUnavailableException storage => storage.Message,
 
             // The configuration binder's own failure ("Failed to convert configuration value 'x' at 'Section:Key'...").
             InvalidOperationException { InnerException: FormatException format } binding => $"{binding.Message} {format.Message}",

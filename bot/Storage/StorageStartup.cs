@@ -1,4 +1,3 @@
-using FlywheelBot.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace FlywheelBot.Storage;
@@ -22,7 +21,7 @@ internal sealed class StorageStartup(IDocumentStore store, IOptions<StorageOptio
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            throw new StartupException(
+            throw new StorageUnavailableException(
                 $"Storage ({options.Value.Provider}) could not be opened or migrated with the configured Storage:ConnectionString: {exception.Message}",
                 exception);
         }

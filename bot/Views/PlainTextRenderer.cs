@@ -74,6 +74,9 @@ internal sealed class PlainTextRenderer(IEnumerable<ITextContributor> contributo
             case NoticeView n:
                 Line(text, n.Text);
                 break;
+            case TurnFailedView:
+                Line(text, TurnFailedView.Text);
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(view), view.GetType().Name, "No text for this view.");
         }

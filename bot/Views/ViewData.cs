@@ -3,7 +3,7 @@ namespace FlywheelBot.Views;
 /// <summary>The keys of card data and inputs, shared by the renderers and the advisor that reads them back.</summary>
 public static class ViewData
 {
-    /// <summary>The command a button runs (also the Action.Execute verb).</summary>
+    /// <summary>The command a button runs (channels that carry it elsewhere, such as an Action.Execute verb, put it here).</summary>
     public const string Command = "cmd";
 
     /// <summary>The question a value answers (guards against answers from stale cards).</summary>
@@ -14,7 +14,4 @@ public static class ViewData
 
     /// <summary>A flywheel stage id (tour navigation, quiz answers).</summary>
     public const string Stage = "stage";
-
-    /// <summary>The Action.Execute verb as the channel flattens it.</summary>
-    public const string Verb = "verb";
 }

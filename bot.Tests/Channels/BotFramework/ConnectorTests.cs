@@ -1,7 +1,8 @@
 using FlywheelBot.Advisor;
-using FlywheelBot.Channels;
+using FlywheelBot.Channels.BotFramework;
 using FlywheelBot.Channels.BotFramework.Connector;
 using FlywheelBot.Channels.BotFramework.Wire;
+using FlywheelBot.Conversations;
 using FlywheelBot.Tests.Channels.BotFramework.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -219,16 +220,17 @@ public sealed class ConnectorTests(ConnectorBot bot) : IClassFixture<ConnectorBo
         }
     }
 
-    private static ConversationAddress Address()
+    /// <summary>The Bot Framework route of a new conversation (the part of a stored address these tests vary).</summary>
+    private BotFrameworkRoute Address()
     {
         var id = "proactive-" + Guid.NewGuid().ToString("N");
-        return new ConversationAddress($"msteams:{id}", "msteams", string.Empty, id, ConversationScope.Personal, BotFrameworkHost.BotId, "FlywheelBot", BotFrameworkHost.TenantId, null);
+        return new BotFrameworkRoute("msteams", Connector.ServiceUrl, id, BotFrameworkHost.BotId, "FlywheelBot", BotFrameworkHost.TenantId);
     }
 
-    private Task<SendOutcome> Send(ConversationAddress address, BotFrameworkHost? host = null)
+    /// <summary>Sends through the app's <see cref="IProactiveMessenger"/>: the router, which picks the Bot Framework messenger.</summary>
+    private Task<SendOutcome> Send(BotFrameworkRoute route, BotFrameworkHost? host = null)
     {
-        var messenger = (host ?? bot.Host).Services.GetRequiredService<IProactiveMessenger>();
-        var target = address.ServiceUrl.Length == 0 ? address with { ServiceUrl = Connector.ServiceUrl } : address;
-        return messenger.SendAsync(target, new TestView("check-in"), CancellationToken.None);
+        var address = new ConversationAddress(BotFrameworkRoute.Channel, $"msteams:{route.ConversationId}", ConversationScope.Personal, null, route);
+        return (host ?? bot.Host).Services.GetRequiredService<IProactiveMessenger>().SendAsync(address, new TestView("check-in"), CancellationToken.None);
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using FlywheelBot.Advisor;
+using FlywheelBot.Conversations;
 using FlywheelBot.Tests.Channels.BotFramework.Support;
 
 namespace FlywheelBot.Tests.Channels.BotFramework;

@@ -2,7 +2,8 @@ using System.Collections.Immutable;
 using System.Net;
 using System.Text.Json.Nodes;
 using FlywheelBot.Advisor;
-using FlywheelBot.Channels;
+using FlywheelBot.Channels.BotFramework;
+using FlywheelBot.Conversations;
 using FlywheelBot.Tests.Channels.BotFramework.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -189,7 +190,7 @@ public sealed class TurnBehaviourTests(DevelopmentBot bot) : IClassFixture<Devel
             Assert.Null(body["activities"]);
 
             var turn = Assert.Single(Host.Turns.For($"msteams:{conversation}"));
-            Assert.Equal(TurnKind.CardAction, turn.Kind);
+            Assert.Equal(TurnKind.AnswerInPlace, turn.Kind);
             Assert.Equal("choose-audience", turn.Values["verb"]);
             Assert.Equal("sdm", turn.Values["audience"]);
             Assert.Equal("42", turn.Values["visitors"]);
@@ -287,7 +288,12 @@ public sealed class TurnBehaviourTests(DevelopmentBot bot) : IClassFixture<Devel
         Assert.Equal("Europe/London", Host.Turns.For($"msteams:{conversation}")[0].TimeZone);
         var address = await Host.Services.GetRequiredService<IConversationDirectory>().FindAsync($"msteams:{conversation}", CancellationToken.None);
         Assert.Equal(
-            new ConversationAddress($"msteams:{conversation}", "msteams", Connector.ServiceUrl, conversation, ConversationScope.Personal, BotFrameworkHost.BotId, "FlywheelBot", BotFrameworkHost.TenantId, "Europe/London"),
+            new ConversationAddress(
+                BotFrameworkRoute.Channel,
+                $"msteams:{conversation}",
+                ConversationScope.Personal,
+                "Europe/London",
+                new BotFrameworkRoute("msteams", Connector.ServiceUrl, conversation, BotFrameworkHost.BotId, "FlywheelBot", BotFrameworkHost.TenantId)),
             address);
     }
 

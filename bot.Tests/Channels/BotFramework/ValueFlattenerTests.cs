@@ -1,5 +1,8 @@
 using System.Text.Json;
 using FlywheelBot.Channels.BotFramework.Inbound;
+using FlywheelBot.Channels.BotFramework.Wire;
+using FlywheelBot.Conversations;
+using FlywheelBot.Views;
 
 namespace FlywheelBot.Tests.Channels.BotFramework;
 
@@ -55,6 +58,23 @@ public sealed class ValueFlattenerTests
         Assert.Equal(
             new Dictionary<string, string> { ["a"] = "x", ["n"] = "1.5", ["b"] = "false", ["o.p.q"] = "deep", ["list"] = "[\"s\",\"t\"]" },
             values);
+    }
+
+    [Fact]
+    public void An_execute_that_names_its_command_only_as_the_verb_reaches_the_core_as_the_command()
+    {
+        var activity = new Activity
+        {
+            Type = "invoke",
+            ChannelId = "msteams",
+            Conversation = new ConversationAccount { Id = "c1" },
+            Value = Json("""{"action":{"type":"Action.Execute","verb":"skip","data":{"q":"leads"}}}"""),
+        };
+
+        var turn = ActivityMapper.ToTurn(activity, TurnKind.AnswerInPlace);
+
+        Assert.Equal("skip", turn.Values[ViewData.Command]);
+        Assert.Equal("leads", turn.Values[ViewData.Question]);
     }
 
     private static JsonElement Json(string json) => JsonDocument.Parse(json).RootElement;

@@ -20,7 +20,9 @@ public sealed class AdviseCommandTests
         Assert.Equal(["stage", "reason", "isOptimisation"], Names(root.GetProperty("bottleneck")));
         Assert.Equal("awareness", root.GetProperty("bottleneck").GetProperty("stage").GetString());
         var recommendation = root.GetProperty("recommendation");
-        Assert.Equal(["activity", "title", "why", "firstStep", "metricToWatch", "target", "reviewInDays"], Names(recommendation));
+        Assert.Equal(["activity", "title", "why", "firstStep", "metricToWatch", "target", "reviewInDays", "spoke"], Names(recommendation));
+        Assert.Equal(["id", "title", "feeds", "how"], Names(recommendation.GetProperty("spoke")));
+        Assert.Equal("thought-leadership", recommendation.GetProperty("spoke").GetProperty("id").GetString());
         Assert.Equal("pr", recommendation.GetProperty("activity").GetString());
         Assert.True(recommendation.GetProperty("reviewInDays").GetInt32() > 0);
         var stages = root.GetProperty("stages").EnumerateArray().ToList();

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using FlywheelBot.Conversations;
 using FlywheelBot.Views;
 
 namespace FlywheelBot.Advisor.Conversation;
@@ -59,7 +60,7 @@ internal sealed class Advisor
             IntentKind.Why => Why(state, input),
             IntentKind.Advice => Advice(state, interview, input, now),
             IntentKind.Learn => _tour.Open(state, intent.Stage),
-            IntentKind.Quiz => _tour.Check(state, intent.Stage, intent.Value ?? string.Empty, input.Kind == TurnKind.CardAction),
+            IntentKind.Quiz => _tour.Check(state, intent.Stage, intent.Value ?? string.Empty, input.Kind == TurnKind.AnswerInPlace),
             IntentKind.MetricUpdate => MetricUpdate(state, interview, intent, input, now),
             IntentKind.Skip when interview is not null => _interview.Skip(state, interview, intent, input, now),
             IntentKind.Skip when state.Mode == ConversationMode.Tour => _tour.Next(state),

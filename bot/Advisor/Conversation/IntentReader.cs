@@ -47,7 +47,7 @@ internal static partial class IntentReader
     {
         ArgumentNullException.ThrowIfNull(input);
         var values = input.Values;
-        var command = values.GetValueOrDefault(ViewData.Command) ?? values.GetValueOrDefault(ViewData.Verb);
+        var command = values.GetValueOrDefault(ViewData.Command);
         if (command is not null)
         {
             return FromCard(command, values);

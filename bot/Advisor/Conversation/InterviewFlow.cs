@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using FlywheelBot.Conversations;
 using FlywheelBot.Flywheel;
 using FlywheelBot.Views;
 
@@ -191,7 +192,7 @@ internal sealed class InterviewFlow(IFlywheelGuide guide, AdviceViews advice, Ad
     }
 
     private static ViewModel? Replacement(AdvisorInput input, InterviewStep step, string answer) =>
-        input.Kind == TurnKind.CardAction ? new AnsweredView(step.Prompt, answer) : null;
+        input.Kind == TurnKind.AnswerInPlace ? new AnsweredView(step.Prompt, answer) : null;
 
     private static string Problem(InterviewStep step, string text)
     {

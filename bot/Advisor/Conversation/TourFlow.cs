@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using FlywheelBot.Conversations;
 using FlywheelBot.Flywheel;
 using FlywheelBot.Views;
 

@@ -1,3 +1,4 @@
+using FlywheelBot.Conversations;
 using FlywheelBot.Flywheel;
 
 namespace FlywheelBot.Advisor.Conversation;

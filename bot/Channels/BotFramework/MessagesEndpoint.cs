@@ -2,6 +2,8 @@ using FlywheelBot.Channels.BotFramework.Auth;
 using FlywheelBot.Channels.BotFramework.Connector;
 using FlywheelBot.Channels.BotFramework.Inbound;
 using FlywheelBot.Channels.BotFramework.Wire;
+using FlywheelBot.Conversations;
+using FlywheelBot.Conversations.Plumbing;
 using Microsoft.Extensions.Options;
 
 namespace FlywheelBot.Channels.BotFramework;
@@ -15,7 +17,7 @@ internal sealed class MessagesEndpoint(
     IOptions<BotFrameworkOptions> options,
     BotAuthenticator authenticator,
     TrustedServiceUrls trusted,
-    ActivityDeduplicator deduplicator,
+    TurnDeduplicator deduplicator,
     IConversationDirectory directory,
     ActivityProcessor processor)
 {
@@ -45,7 +47,7 @@ internal sealed class MessagesEndpoint(
             await trusted.RememberAsync(activity.ServiceUrl!, aborted);
         }
 
-        if (!await deduplicator.TryClaimAsync(activity, aborted))
+        if (!await deduplicator.TryClaimAsync(activity.ChannelId!, ActivityMapper.EventId(activity), aborted))
         {
             return ActivityProcessor.Acknowledge(activity);
         }
@@ -59,7 +61,7 @@ internal sealed class MessagesEndpoint(
         {
             // Storage or connector trouble (turn failures are answered with an apology inside the processor): let the
             // channel redeliver, and make sure the redelivery is not dropped as a duplicate.
-            await deduplicator.ReleaseAsync(activity, CancellationToken.None);
+            await deduplicator.ReleaseAsync(activity.ChannelId!, ActivityMapper.EventId(activity), CancellationToken.None);
             throw;
         }
     }

@@ -1,5 +1,6 @@
 using FlywheelBot.Advisor;
 using FlywheelBot.Advisor.Conversation;
+using FlywheelBot.Conversations;
 using FlywheelBot.Flywheel;
 using FlywheelBot.Views;
 

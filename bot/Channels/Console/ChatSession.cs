@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using FlywheelBot.Advisor;
 using FlywheelBot.Advisor.Conversation;
+using FlywheelBot.Conversations;
 using FlywheelBot.Views;
 
 namespace FlywheelBot.Channels.Console;

@@ -2,18 +2,18 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using FlywheelBot.Advisor;
+using FlywheelBot.Conversations;
 
 namespace FlywheelBot.CheckIns.Commands;
 
 /// <summary>
-/// Recognises check-in commands in a turn: card actions (<c>cmd</c> or <c>verb</c> starting with <c>checkin-</c>) and
+/// Recognises check-in commands in a turn: buttons (<c>cmd</c> starting with <c>checkin-</c>) and
 /// typed phrases. Only phrases that are clearly about check-ins are recognised; the advisor's own words
 /// (<c>help</c>, <c>back</c>, <c>skip</c>, <c>cancel</c>, <c>restart</c>, bare metric answers) never are.
 /// </summary>
 internal static partial class CheckInCommandParser
 {
     public const string CardCommandKey = "cmd";
-    public const string VerbKey = "verb";
     public const string MetricInputPrefix = "metric:";
 
     private static readonly HashSet<string> Softeners = new(StringComparer.Ordinal) { "please", "pls", "thanks", "the", "our", "my", "me", "show", "weekly" };
@@ -21,7 +21,7 @@ internal static partial class CheckInCommandParser
     public static CheckInCommand? Parse(InboundTurn turn)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var action = Value(turn.Values, CardCommandKey) ?? Value(turn.Values, VerbKey);
+        var action = Value(turn.Values, CardCommandKey);
         if (action is not null && action.StartsWith("checkin-", StringComparison.OrdinalIgnoreCase))
         {
             return ParseCardAction(action.ToLowerInvariant(), turn.Values);

@@ -15,6 +15,11 @@ internal static class AdviseTextWriter
         output.WriteLine($"  First step this week: {r.FirstStep}");
         output.WriteLine($"  Watch: {r.MetricToWatch}. Target: {r.Target}");
         output.WriteLine($"  Review in {r.ReviewInDays} days.");
+        if (r.Spoke is { } spoke)
+        {
+            output.WriteLine($"  {spoke.Sentence}");
+        }
+
         output.WriteLine();
         output.WriteLine("Stages:");
         foreach (var s in diagnosis.Stages)

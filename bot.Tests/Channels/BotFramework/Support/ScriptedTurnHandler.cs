@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using FlywheelBot.Advisor;
+using FlywheelBot.Conversations;
 
 namespace FlywheelBot.Tests.Channels.BotFramework.Support;
 

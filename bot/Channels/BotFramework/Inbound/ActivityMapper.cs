@@ -1,7 +1,8 @@
 using System.Collections.Immutable;
 using System.Text.Json;
-using FlywheelBot.Advisor;
 using FlywheelBot.Channels.BotFramework.Wire;
+using FlywheelBot.Conversations;
+using FlywheelBot.Views;
 
 namespace FlywheelBot.Channels.BotFramework.Inbound;
 
@@ -15,10 +16,16 @@ internal static class ActivityMapper
         ArgumentNullException.ThrowIfNull(activity);
         var values = kind switch
         {
-            TurnKind.CardAction => ValueFlattener.FromExecute(activity.Value),
+            TurnKind.AnswerInPlace => ValueFlattener.FromExecute(activity.Value),
             TurnKind.Message => ValueFlattener.FromSubmit(activity.Value),
             _ => ImmutableDictionary<string, string>.Empty,
         };
+        if (kind == TurnKind.AnswerInPlace && !values.ContainsKey(ViewData.Command) && values.TryGetValue(ValueFlattener.VerbKey, out var verb))
+        {
+            // The neutral turn carries a button's command in one place; an Action.Execute may name it only as its verb.
+            values = values.SetItem(ViewData.Command, verb);
+        }
+
         var text = kind == TurnKind.Message ? MentionStripper.Strip(activity.Text, activity.Entities, activity.Recipient?.Id) : null;
         return new InboundTurn(
             ConversationKey(activity),
@@ -34,17 +41,26 @@ internal static class ActivityMapper
     public static ConversationAddress ToAddress(Activity activity, string fallbackBotId)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        return new ConversationAddress(
-            ConversationKey(activity),
+        var route = new BotFrameworkRoute(
             activity.ChannelId!,
             activity.ServiceUrl!,
             activity.Conversation!.Id!,
-            Scope(activity.Conversation),
             activity.Recipient?.Id ?? fallbackBotId,
             activity.Recipient?.Name,
-            activity.Conversation.TenantId ?? TeamsTenant(activity.ChannelData),
-            TimeZone(activity.Entities));
+            activity.Conversation.TenantId ?? TeamsTenant(activity.ChannelData));
+        return new ConversationAddress(BotFrameworkRoute.Channel, ConversationKey(activity), Scope(activity.Conversation), TimeZone(activity.Entities), route);
     }
+
+    /// <summary>Where the late replies of a slow turn go: into the conversation and thread of <paramref name="activity"/>.</summary>
+    public static ConversationAddress ToReplyAddress(Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        return new ConversationAddress(BotFrameworkRoute.Channel, ConversationKey(activity), Scope(activity.Conversation), TimeZone(activity.Entities), new BotFrameworkReplyRoute(activity));
+    }
+
+    /// <summary>The de-duplication id of an activity: activity ids are unique within their conversation.</summary>
+    public static string? EventId(Activity activity) =>
+        string.IsNullOrEmpty(activity?.Id) ? null : $"{activity.Conversation?.Id}:{activity.Id}";
 
     /// <summary><c>personal</c>, <c>groupChat</c> or <c>channel</c>; a missing type is personal unless the conversation says it is a group.</summary>
     public static ConversationScope Scope(ConversationAccount? conversation) => conversation?.ConversationType?.ToUpperInvariant() switch

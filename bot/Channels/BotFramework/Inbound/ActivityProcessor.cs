@@ -1,8 +1,9 @@
 using System.Text.Json.Nodes;
-using FlywheelBot.Advisor;
 using FlywheelBot.Channels.BotFramework.Connector;
 using FlywheelBot.Channels.BotFramework.Outbound;
 using FlywheelBot.Channels.BotFramework.Wire;
+using FlywheelBot.Conversations;
+using FlywheelBot.Conversations.Plumbing;
 using Microsoft.Extensions.Options;
 
 namespace FlywheelBot.Channels.BotFramework.Inbound;
@@ -11,16 +12,16 @@ namespace FlywheelBot.Channels.BotFramework.Inbound;
 /// Decides what an authenticated, first-seen activity means and answers it: message and install turns reply through the
 /// connector (or in the body for <c>expectReplies</c>), <c>adaptiveCard/action</c> invokes answer per the universal action
 /// model, other types are acknowledged. A turn slower than <see cref="BotFrameworkOptions.AckTimeout"/> is acknowledged
-/// with 202 and replied to proactively when it finishes.
+/// with 202 and replied to when it finishes (<see cref="LateReplies"/>, through this channel's messenger).
 /// </summary>
 internal sealed partial class ActivityProcessor(
     TurnRunner runner,
+    LateReplies lateReplies,
     ActivityFactory activities,
     ConnectorClient connector,
     InstallRegistry installs,
     BackgroundTurns background,
     IOptions<BotFrameworkOptions> options,
-    TimeProvider clock,
     ILogger<ActivityProcessor> logger)
 {
     public const string ActionDoneMessage = "Got it.";
@@ -95,24 +96,19 @@ internal sealed partial class ActivityProcessor(
             return WireResults.Json(new ExpectedReplies(Replies(activity, output)), BotFrameworkJsonContext.Default.ExpectedReplies);
         }
 
-        var work = runner.RunAsync(turn, background.Stopping);
-        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(requestAborted);
-        var finishedInTime = await Task.WhenAny(work, Task.Delay(options.Value.AckTimeout, clock, waiting.Token)) == work;
-        await waiting.CancelAsync();
-        if (finishedInTime)
+        var answer = await lateReplies.RunAsync(turn, ActivityMapper.ToReplyAddress(activity), options.Value.AckTimeout, requestAborted);
+        if (answer.Deferred)
         {
-            await SendAsync(activity, Replies(activity, await work), background.Stopping);
-            return Results.Ok();
+            return Results.Accepted();
         }
 
-        LogAcknowledgedEarly(logger, turn.Kind);
-        background.Track(FinishLaterAsync(activity, work));
-        return Results.Accepted();
+        await SendAsync(activity, Replies(activity, answer.Output), background.Stopping);
+        return Results.Ok();
     }
 
     private async Task<IResult> InvokeAsync(Activity activity, CancellationToken requestAborted)
     {
-        var output = await runner.RunAsync(ActivityMapper.ToTurn(activity, TurnKind.CardAction), requestAborted);
+        var output = await runner.RunAsync(ActivityMapper.ToTurn(activity, TurnKind.AnswerInPlace), requestAborted);
         if (output is null)
         {
             var error = new JsonObject { ["code"] = "InternalError", ["message"] = ActivityFactory.ApologyText };
@@ -127,7 +123,7 @@ internal sealed partial class ActivityProcessor(
         }
 
         var inBody = activity.ExpectsReplies ? replies : null;
-        return InvokeResponse(output.ReplaceCard is { } card
+        return InvokeResponse(output.ReplaceMessage is { } card
             ? new AdaptiveCardInvokeResponse(StatusCodes.Status200OK, ActivityTypes.AdaptiveCardContentType, activities.Card(card), inBody)
             : new AdaptiveCardInvokeResponse(StatusCodes.Status200OK, ActivityTypes.MessageResponseType, JsonValue.Create(ActionDoneMessage), inBody));
     }
@@ -151,24 +147,6 @@ internal sealed partial class ActivityProcessor(
         }
     }
 
-    private async Task FinishLaterAsync(Activity activity, Task<TurnOutput?> work)
-    {
-        try
-        {
-            await SendAsync(activity, Replies(activity, await work), background.Stopping);
-        }
-        catch (OperationCanceledException)
-        {
-            LogAbandonedAtShutdown(logger);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "A {Kind} turn is slow; acknowledged the request and will reply proactively")]
-    private static partial void LogAcknowledgedEarly(ILogger logger, TurnKind kind);
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "A reply could not be delivered (connector status {StatusCode})")]
     private static partial void LogReplyFailed(ILogger logger, int statusCode);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A background turn was cancelled by application shutdown")]
-    private static partial void LogAbandonedAtShutdown(ILogger logger);
 }

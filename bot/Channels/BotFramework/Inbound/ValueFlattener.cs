@@ -9,6 +9,9 @@ namespace FlywheelBot.Channels.BotFramework.Inbound;
 /// </summary>
 internal static class ValueFlattener
 {
+    /// <summary>The key the Action.Execute verb is flattened to.</summary>
+    public const string VerbKey = "verb";
+
     private static readonly ImmutableHashSet<string> InvokeEnvelopeKeys = ImmutableHashSet.Create(StringComparer.OrdinalIgnoreCase, "action", "trigger", "msteams", "type");
 
     public static ImmutableDictionary<string, string> FromSubmit(JsonElement? value)
@@ -59,7 +62,7 @@ internal static class ValueFlattener
 
         if (!string.IsNullOrEmpty(verb))
         {
-            values["verb"] = verb;
+            values[VerbKey] = verb;
         }
 
         return values.ToImmutable();

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using FlywheelBot.Channels.BotFramework.Wire;
+using FlywheelBot.Conversations;
 using FlywheelBot.Views;
 
 namespace FlywheelBot.Channels.BotFramework.Outbound;
@@ -10,26 +11,26 @@ namespace FlywheelBot.Channels.BotFramework.Outbound;
 /// </summary>
 internal sealed class ActivityFactory(ICardRenderer cards, ITextRenderer text)
 {
-    public const string ApologyText = "Sorry, something went wrong on my side and I could not answer that. Please try again in a moment.";
+    public const string ApologyText = TurnFailedView.Text;
 
     /// <summary>A reply in the conversation of <paramref name="inbound"/>, from the bot to the sender.</summary>
     public Activity Reply(Activity inbound, ViewModel view) => ReplyTo(inbound, FromView(view));
 
     /// <summary>A message to a stored conversation, outside of a turn.</summary>
-    public Activity Proactive(ConversationAddress address, ViewModel view)
+    public Activity Proactive(BotFrameworkRoute route, ViewModel view)
     {
-        ArgumentNullException.ThrowIfNull(address);
+        ArgumentNullException.ThrowIfNull(route);
         return FromView(view) with
         {
-            ChannelId = address.ChannelId,
-            ServiceUrl = address.ServiceUrl,
-            From = new ChannelAccount { Id = address.BotId, Name = address.BotName },
-            Conversation = new ConversationAccount { Id = address.ConversationId, TenantId = address.TenantId },
+            ChannelId = route.ChannelId,
+            ServiceUrl = route.ServiceUrl,
+            From = new ChannelAccount { Id = route.BotId, Name = route.BotName },
+            Conversation = new ConversationAccount { Id = route.ConversationId, TenantId = route.TenantId },
         };
     }
 
     /// <summary>The polite plain-text answer when a turn failed.</summary>
-    public static Activity Apology(Activity inbound) => ReplyTo(inbound, new Activity { Type = ActivityTypes.Message, Text = ApologyText });
+    public static Activity Apology(Activity inbound) => ReplyTo(inbound, ApologyMessage());
 
     /// <summary>The card for a view, with the plain text as <c>fallbackText</c> when the renderer set none.</summary>
     public JsonObject Card(ViewModel view) => CardFallback.Ensure(cards.Render(view), text.Render(view));
@@ -50,8 +51,15 @@ internal sealed class ActivityFactory(ICardRenderer cards, ITextRenderer text)
         };
     }
 
+    private static Activity ApologyMessage() => new() { Type = ActivityTypes.Message, Text = ApologyText };
+
     private Activity FromView(ViewModel view)
     {
+        if (view is TurnFailedView)
+        {
+            return ApologyMessage();
+        }
+
         var summary = text.Render(view);
         return new Activity
         {

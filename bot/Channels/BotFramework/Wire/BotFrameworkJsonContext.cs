@@ -16,5 +16,5 @@ namespace FlywheelBot.Channels.BotFramework.Wire;
 [JsonSerializable(typeof(ResourceResponse))]
 [JsonSerializable(typeof(TokenResponse))]
 [JsonSerializable(typeof(JsonElement))]
-[JsonSerializable(typeof(MarkerRecord))]
+[JsonSerializable(typeof(BotFrameworkRoute))]
 internal sealed partial class BotFrameworkJsonContext : JsonSerializerContext;

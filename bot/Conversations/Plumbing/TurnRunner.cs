@@ -1,0 +1,27 @@
+
+namespace FlywheelBot.Conversations.Plumbing;
+
+/// <summary>
+/// Runs one turn through <see cref="ITurnHandler"/> in a DI scope of its own (a turn may outlive its HTTP request).
+/// A handler failure is logged and answered with null, so the channel can apologise instead of failing the request.
+/// </summary>
+internal sealed partial class TurnRunner(IServiceScopeFactory scopes, ILogger<TurnRunner> logger)
+{
+    public async Task<TurnOutput?> RunAsync(InboundTurn turn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        await using var scope = scopes.CreateAsyncScope();
+        try
+        {
+            return await scope.ServiceProvider.GetRequiredService<ITurnHandler>().HandleAsync(turn, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogTurnFailed(logger, turn.Kind, ex);
+            return null;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A {Kind} turn failed; the user gets an apology")]
+    private static partial void LogTurnFailed(ILogger logger, TurnKind kind, Exception exception);
+}
