@@ -87,6 +87,8 @@ public sealed class AdvisorTeamChatTests
     [InlineData("churn 3%", "monthly_churn_pct", 3)]
     [InlineData("Inbound conversations: 9", "inbound_conversations", 9)]
     [InlineData("leads are about 2k this month", "leads", 2000)]
+    [InlineData("trial conversion is 12%", "trial_to_paid_pct", 12)]
+    [InlineData("response time 4", "lead_response_hours", 4)]
     public void Anyone_can_update_a_metric_and_gets_fresh_advice(string typed, string metric, double value)
     {
         var chat = new ScriptedChat(ConversationScope.Channel, SavedProfile(TestAdvisor.Start.AddDays(-40)));

@@ -32,6 +32,19 @@ public sealed class CheckInCardTests
                 new CheckInMetric("monthly_visitors", "Website visitors per month", "per month"), [null, 900m, 1000m, null, 1200m, 1300m, 1250m, 1500m], 12),
             ["history-empty"] = new CheckInHistoryView("UTC", [.. Enumerable.Range(0, 8).Select(i => $"{i + 1} Mar")], [], null, [], 0),
             ["export"] = new CheckInExportView("flywheel-history-20260330.csv", "recorded_at_utc,source\r\n2026-03-30T07:00:00Z,\"a \"\"b\"\"\"\r\n", 1, false),
+            ["export-link"] = new CheckInExportView("flywheel-history-20260330.csv", "recorded_at_utc,source\r\n", 1, false)
+            {
+                Link = new Uri("https://bot.example/api/files/abc"),
+                LinkExpiresAt = new DateTimeOffset(2026, 3, 31, 7, 0, 0, TimeSpan.Zero),
+            },
+            ["history-goal"] = new CheckInHistoryView("Europe/Berlin", [.. Enumerable.Range(0, 8).Select(i => $"{i + 1} Mar")],
+                [.. Enum.GetValues<StageId>().Select(s => new StageTrend(s, [StageStatus.Weak, StageStatus.Weak, StageStatus.Weak, StageStatus.Weak, StageStatus.Weak, StageStatus.Weak, StageStatus.Weak, StageStatus.Healthy]))],
+                new CheckInMetric("monthly_churn_pct", "Monthly churn (%)", "%"), [6m, 5.5m, 5m, 4.5m, 4m, 3.5m, 3m, 2.5m], 8)
+            {
+                Target = 2m,
+                LowerIsBetter = true,
+                Momentum = "The wheel is gaining momentum: Monthly churn (%) improved 7 weeks in a row.",
+            },
             ["notice"] = new CheckInNoticeView("I don't know the time zone \"</script>\"."),
         }.ToImmutableDictionary();
     }
@@ -49,6 +62,14 @@ public sealed class CheckInCardTests
         Assert.NotNull(JsonNode.Parse(json)); // user text never breaks the JSON
         foreach (var action in card["actions"]?.AsArray() ?? [])
         {
+            if ((string?)action!["type"] == "Action.Submit")
+            {
+                // Only the history's export starts something new (a message of its own) instead of replacing the card.
+                Assert.StartsWith("history", name, StringComparison.Ordinal);
+                Assert.Equal("checkin-export", (string?)action["data"]!["cmd"]);
+                continue;
+            }
+
             Assert.Equal("Action.Execute", (string?)action!["type"]);
             Assert.Equal((string?)action["verb"], (string?)action["data"]!["cmd"]);
             Assert.Equal("Action.Submit", (string?)action["fallback"]!["type"]);
@@ -84,6 +105,43 @@ public sealed class CheckInCardTests
         var png = Convert.FromBase64String(url["data:image/png;base64,".Length..]);
         Assert.Equal(0x89, png[0]);
         Assert.False(string.IsNullOrWhiteSpace((string?)image["altText"]));
+    }
+
+    [Fact]
+    public void The_history_card_shows_statuses_with_symbols_markdown_leaves_alone()
+    {
+        new CheckInCardContributor().TryRender(Samples()["history"], out var card);
+        var json = card.ToJsonString();
+        var facts = card["body"]!.AsArray().Single(e => (string?)e!["type"] == "FactSet")!["facts"]!.AsArray();
+
+        Assert.All(facts, f => Assert.Matches(@"^[✓!✗?·]( [✓!✗?·]){7}$", (string)f!["value"]!));
+        Assert.Equal("· ✗ ✗ · ✓ ✓ ? ✓", (string?)facts[0]!["value"]);
+        var values = card["body"]!.AsArray().Select(e => (string?)e!["text"]).First(t => t is not null && t.Contains('·', StringComparison.Ordinal) && t.Contains("900", StringComparison.Ordinal));
+        Assert.Equal("— · 900 · 1,000 · — · 1,200 · 1,300 · 1,250 · 1,500", values);
+        Assert.DoesNotContain("\"+ ", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"- ", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_history_chart_has_the_target_and_lower_is_better_and_the_momentum_line()
+    {
+        new CheckInCardContributor().TryRender(Samples()["history-goal"], out var card);
+        var image = card["body"]!.AsArray().Single(e => (string?)e!["type"] == "Image");
+
+        Assert.Contains("Target 2. Lower is better.", (string?)image!["altText"], StringComparison.Ordinal);
+        Assert.Contains(card["body"]!.AsArray(), e => ((string?)e!["text"])?.StartsWith("The wheel is gaining momentum", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public void An_export_with_a_link_is_a_download_link_not_the_csv_text()
+    {
+        new CheckInCardContributor().TryRender(Samples()["export-link"], out var card);
+        var json = card.ToJsonString();
+
+        Assert.Contains("[Download flywheel-history-20260330.csv](https://bot.example/api/files/abc)", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("recorded_at_utc", json, StringComparison.Ordinal);
+        Assert.True(CheckInTextBuilder.TryRender(Samples()["export-link"], out var text));
+        Assert.Contains("https://bot.example/api/files/abc", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -59,10 +59,12 @@ internal sealed class CheckInHarness
 
     public CollectingLogger<CheckInScheduler> SchedulerLog { get; } = new();
 
+    public FlywheelBot.Telemetry.BotMetrics Metrics { get; } = new();
+
     /// <summary>A new scheduler instance (as after a restart, or a second server) on the same store.</summary>
     public CheckInScheduler NewScheduler(IProactiveMessenger? messenger = null, IDocumentStore? store = null) =>
         new(store is null ? Repository : new CheckInRepository(store, NullLogger<CheckInRepository>.Instance), new CheckInPromptFactory(Profiles, History, Advice), Directory, messenger ?? Messenger,
-            Microsoft.Extensions.Options.Options.Create(Options), Clock, SchedulerLog);
+            Microsoft.Extensions.Options.Options.Create(Options), Clock, Metrics, SchedulerLog);
 
     public async Task AddConversationAsync(string key) =>
         await Directory.SaveAsync(FakeConversationDirectory.AddressFor(key), CancellationToken.None);

@@ -21,6 +21,9 @@ public sealed class EngineCheckInAdviceTests
     [InlineData("leads", "leads")]
     [InlineData("referrals", "referrals")]
     [InlineData("share of voice", "share_of_voice_pct")]
+    [InlineData("visits", "monthly_visitors")]
+    [InlineData("demo requests", "inbound_conversations")]
+    [InlineData("win rate", "lead_to_customer_pct")]
     public void Typed_metric_names_resolve_to_playbook_ids(string name, string expected)
     {
         Assert.True(_advice.TryResolveMetric(name, out var id));
@@ -64,6 +67,22 @@ public sealed class EngineCheckInAdviceTests
         Assert.Subset(deciding.Append(diagnosis.Recommendation.MetricToWatch).ToHashSet(), fields.Select(f => f.Id).ToHashSet());
         Assert.InRange(fields.Length, 1, EngineCheckInAdvice.MaxFields);
         Assert.DoesNotContain("(%)", string.Concat(fields.Select(f => f.Label)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_custom_playbook_s_words_reach_check_ins_and_the_advisor_alike()
+    {
+        var json = FlywheelBot.Tests.Flywheel.Given.ShippedJson();
+        json["metrics"]!.AsArray().Single(m => (string?)m!["id"] == "monthly_visitors")!["aliases"] = new System.Text.Json.Nodes.JsonArray("footfall");
+        var engine = new DiagnosisEngine(PlaybookLoader.Parse(json.ToJsonString(), "custom.json"));
+
+        Assert.True(new EngineCheckInAdvice(engine).TryResolveMetric("footfall", out var id));
+        Assert.Equal("monthly_visitors", id);
+        Assert.False(new EngineCheckInAdvice(engine).TryResolveMetric("traffic", out _));
+
+        var input = new AdvisorInput(FlywheelBot.Conversations.TurnKind.Message, FlywheelBot.Conversations.ConversationScope.Channel, "footfall is 4,000", ImmutableDictionary<string, string>.Empty, null);
+        var intent = IntentReader.Read(input, new PlaybookGuide(engine));
+        Assert.Equal((IntentKind.MetricUpdate, "monthly_visitors", "4,000"), (intent.Kind, intent.MetricId, intent.Value));
     }
 
     [Fact]

@@ -54,7 +54,7 @@ public sealed class HistoryTests
         Assert.Equal(new StageStatus?[] { null, null, null, null, StageStatus.Weak, null, StageStatus.Weak, StageStatus.Healthy }, awareness.ToArray());
         Assert.Equal("monthly_visitors", view.MetricToWatch!.Id);
         Assert.Equal(new decimal?[] { null, null, null, null, 900, null, 1100, 1500 }, view.MetricValues.ToArray());
-        Assert.Equal("awareness   . . . . x . x +", Assert.IsType<string>(Text(view)).Split('\n')[1]);
+        Assert.Equal("awareness   · · · · ✗ · ✗ ✓", Assert.IsType<string>(Text(view)).Split('\n')[1]);
     }
 
     [Fact]
@@ -144,6 +144,53 @@ public sealed class HistoryTests
         Assert.True(new CheckInCardContributor().TryRender(export, out var card));
         Assert.True(CheckInTextBuilder.TryRender(export, out var text));
         Assert.InRange(System.Text.Encoding.UTF8.GetByteCount(card.ToJsonString()) + System.Text.Encoding.UTF8.GetByteCount(text), 0, 40_000);
+    }
+
+    [Fact]
+    public async Task With_served_files_the_whole_history_is_a_csv_file_behind_a_link()
+    {
+        var h = new CheckInHarness(Start);
+        for (var i = 0; i < 400; i++)
+        {
+            await h.History.AddAsync(CheckInHarness.Key, Snapshot(Start.AddDays(i), visitors: i), null, default);
+        }
+
+        var files = new MemoryServedFiles();
+        var options = Microsoft.Extensions.Options.Options.Create(new CheckInOptions { ExportLinkLifetime = TimeSpan.FromHours(6) });
+        var export = await new HistoryService(h.History, h.Advice, h.Clock, files, null, options).ExportAsync(CheckInHarness.Key, default);
+
+        Assert.False(export.Truncated);
+        Assert.Equal(400, export.Rows);
+        var (content, type, name, lifetime) = Assert.Single(files.Published);
+        Assert.Equal(export.Link, new Uri($"https://bot.example/api/files/{name}"));
+        Assert.Equal("text/csv; charset=utf-8", type);
+        Assert.Equal(TimeSpan.FromHours(6), lifetime);
+        var csv = System.Text.Encoding.UTF8.GetString(content);
+        Assert.Equal(401, csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.EndsWith(",0", csv.Split("\r\n")[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_trend_carries_a_chart_the_healthy_line_as_target_and_the_momentum()
+    {
+        var h = new CheckInHarness(Start);
+        var advice = new EngineCheckInAdvice(FlywheelBot.Tests.Flywheel.Given.Engine);
+        for (var week = 0; week < 4; week++)
+        {
+            h.Clock.SetUtcNow(Start.AddDays(7 * week));
+            h.KnowTeam(("monthly_visitors", 100 + (50 * week)));
+            var profile = (await h.Profiles.GetAsync(CheckInHarness.Key, default))!;
+            await h.Recorder.RecordAsync(CheckInHarness.Key, advice.Diagnose(profile.ToDiagnosisInput()), "check-in", h.Clock.GetUtcNow(), default);
+        }
+
+        var trend = await new HistoryService(h.History, advice, h.Clock, null, h.Profiles).TrendAsync(CheckInHarness.Key, "UTC", default);
+
+        Assert.Equal("monthly_visitors", trend.MetricToWatch!.Id);
+        Assert.NotNull(trend.Chart);
+        Assert.False(trend.LowerIsBetter);
+        Assert.Equal(FlywheelBot.Tests.Flywheel.Given.Playbook.Metric("monthly_visitors").ThresholdFor(Audience.Sdm)!.Healthy, trend.Target);
+        Assert.StartsWith("The wheel is gaining momentum: ", trend.Momentum, StringComparison.Ordinal);
+        Assert.Contains("3 weeks in a row", trend.Momentum, StringComparison.Ordinal);
     }
 
     private static string? Text(CheckInHistoryView view) => CheckInTextBuilder.TryRender(view, out var text) ? text : null;

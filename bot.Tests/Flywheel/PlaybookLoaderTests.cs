@@ -32,6 +32,9 @@ public sealed class PlaybookLoaderTests
         { "percent range", "$.metrics[1].thresholds.sdm.healthy", "outside the metric's range" },
         { "route not defined", "$.gates[3].route", "activity 'fix-the-product' is referenced but not defined" },
         { "not a list", "$.activities[0].audiences", "must be a list, got \"sdm\"" },
+        { "alias claimed twice", "$.metrics[2].aliases[0]", "'Traffic' is already an alias of monthly_visitors" },
+        { "alias with digits", "$.metrics[0].aliases[0]", "'top 10 visitors' must be words only" },
+        { "alias not text", "$.metrics[0].aliases[1]", "must be a non-empty text" },
     };
 
     [Theory]
@@ -158,6 +161,12 @@ public sealed class PlaybookLoaderTests
         switch (breakage)
         {
             case "unknown stage": activities[3]!["stage"] = "awarness"; break;
+            case "alias claimed twice":
+                Assert.Equal("inbound_conversations", (string?)metrics[2]!["id"]);
+                metrics[2]!["aliases"] = new JsonArray("Traffic");
+                break;
+            case "alias with digits": metrics[0]!["aliases"]![0] = "top 10 visitors"; break;
+            case "alias not text": metrics[0]!["aliases"]![1] = 7; break;
             case "activity not defined": plays[0]!["ranked"]![1] = "press-release"; break;
             case "threshold not a number": metrics[0]!["thresholds"]!["sdm"]!["weak"] = "lots"; break;
             case "duplicate id": activities[1]!["id"] = "pr"; break;

@@ -12,6 +12,7 @@ public sealed class StartupFailureTests : IDisposable
         { "broken playbook", ["--Flywheel:PlaybookPath=broken.json"], "broken.json" },
         { "postgres without a connection string", ["--Storage:Provider=Postgres"], "Storage:ConnectionString" },
         { "unknown storage provider", ["--Storage:Provider=Oracle"], "Storage:Provider" },
+        { "unresolved Key Vault reference", ["--Slack:SigningSecret=@Microsoft.KeyVault(SecretUri=https://kv.vault.azure.net/secrets/slack-signing-secret/)"], "Slack:SigningSecret" },
     };
 
     [Theory]

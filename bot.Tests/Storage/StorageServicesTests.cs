@@ -107,6 +107,7 @@ public sealed class StorageServicesTests : IDisposable
         using var host = Build([
             ("Storage:Provider", "Postgres"),
             ("Storage:ConnectionString", "Host=127.0.0.1;Port=1;Database=x;Username=u;Password=hunter2-secret;Timeout=3"),
+            ("Storage:StartupRetryTimeout", "00:00:00"), // no retrying (HealthEndpointTests covers the retry that gives up)
         ]);
 
         var error = await Assert.ThrowsAsync<StorageUnavailableException>(() => host.StartAsync());

@@ -33,7 +33,10 @@ internal sealed class BotProcess : IAsyncDisposable
     public int ExitCode => _process.ExitCode;
 
     /// <summary>Starts the bot with <c>--key=value</c> settings (Development, loopback port 0 unless overridden).</summary>
-    public static BotProcess Launch(string workingDirectory, IEnumerable<string> settings)
+    public static BotProcess Launch(string workingDirectory, IEnumerable<string> settings) => Launch(workingDirectory, settings, environment: null);
+
+    /// <summary>Starts the bot with settings and extra environment variables (e.g. a managed-identity endpoint).</summary>
+    public static BotProcess Launch(string workingDirectory, IEnumerable<string> settings, IReadOnlyDictionary<string, string>? environment)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -52,13 +55,22 @@ internal sealed class BotProcess : IAsyncDisposable
 
         start.Environment.Remove("ASPNETCORE_ENVIRONMENT");
         start.Environment.Remove("DOTNET_ENVIRONMENT");
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         return new BotProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start"));
     }
 
     /// <summary>Launches and waits until Kestrel listens; fails with the process output when it exits first.</summary>
-    public static async Task<BotProcess> StartAsync(string workingDirectory, params string[] settings)
+    public static Task<BotProcess> StartAsync(string workingDirectory, params string[] settings) =>
+        StartAsync(workingDirectory, environment: null, settings);
+
+    /// <summary>Launches with extra environment variables and waits until Kestrel listens.</summary>
+    public static async Task<BotProcess> StartAsync(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] settings)
     {
-        var bot = Launch(workingDirectory, settings);
+        var bot = Launch(workingDirectory, settings, environment);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         var exited = bot._process.WaitForExitAsync(timeout.Token);
         var first = await Task.WhenAny(bot._listening.Task, exited);

@@ -34,6 +34,10 @@ public sealed class CheckInOptions
     [Range(typeof(TimeSpan), "7.00:00:00", "3650.00:00:00", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
     public TimeSpan HistoryRetention { get; set; } = TimeSpan.FromDays(730);
 
+    /// <summary>How long the download link of a history export (<c>export</c>) works.</summary>
+    [Range(typeof(TimeSpan), "00:05:00", "30.00:00:00", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
+    public TimeSpan ExportLinkLifetime { get; set; } = TimeSpan.FromDays(1);
+
     /// <summary>The zone used when neither the turn nor the setting names one.</summary>
     public string FallbackTimeZone => string.IsNullOrWhiteSpace(DefaultTimeZone) ? "UTC" : DefaultTimeZone.Trim();
 }

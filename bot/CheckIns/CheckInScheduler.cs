@@ -1,4 +1,5 @@
 using FlywheelBot.Conversations;
+using FlywheelBot.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace FlywheelBot.CheckIns;
@@ -16,6 +17,7 @@ internal sealed partial class CheckInScheduler(
     IProactiveMessenger messenger,
     IOptions<CheckInOptions> options,
     TimeProvider clock,
+    BotMetrics metrics,
     ILogger<CheckInScheduler> logger) : BackgroundService
 {
     public const string NoAddressReason = "the bot has no stored address for this conversation";
@@ -111,6 +113,7 @@ internal sealed partial class CheckInScheduler(
             var view = await prompts.BuildAsync(subscription, step, cancellationToken);
             var outcome = await messenger.SendAsync(address, view, cancellationToken);
             LogSendOutcome(step.Kind, step.Period, outcome);
+            Count(step, outcome);
             if (outcome == SendOutcome.Gone)
             {
                 LogPaused(GoneReason);
@@ -121,7 +124,20 @@ internal sealed partial class CheckInScheduler(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogSendFailed(ex);
+            Count(step, SendOutcome.RetryLater);
             return (SendOutcome.RetryLater, GoneReason);
+        }
+    }
+
+    private void Count(CheckInStep step, SendOutcome outcome)
+    {
+        if (outcome == SendOutcome.Sent)
+        {
+            metrics.CheckInSent(step.Kind.ToString());
+        }
+        else if (outcome == SendOutcome.RetryLater)
+        {
+            metrics.Failure("checkin-send");
         }
     }
 

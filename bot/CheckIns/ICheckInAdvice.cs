@@ -21,4 +21,7 @@ internal interface ICheckInAdvice
     bool TryParseValue(string metricId, string text, out decimal value);
 
     CheckInMetric Describe(string metricId);
+
+    /// <summary>The playbook behind the advice (metric directions, benchmark lines, goals), or null when there is none.</summary>
+    Playbook? Playbook => null;
 }

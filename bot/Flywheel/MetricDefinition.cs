@@ -17,6 +17,9 @@ public sealed record MetricDefinition(
     decimal? Max,
     ImmutableDictionary<Audience, MetricThreshold> Thresholds)
 {
+    /// <summary>The words people type for this metric ("visitors", "traffic"), from the playbook's <c>aliases</c>.</summary>
+    public ImmutableArray<string> Aliases { get; init; } = [];
+
     /// <summary>True when the metric has lines for the audience (i.e. it helps diagnose that audience).</summary>
     public bool AppliesTo(Audience audience) => Thresholds.ContainsKey(audience);
 

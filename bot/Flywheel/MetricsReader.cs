@@ -3,9 +3,15 @@ using System.Text.Json;
 
 namespace FlywheelBot.Flywheel;
 
-/// <summary>Reads <c>$.metrics</c>: units, bounds and each audience's weak/healthy lines (checked for inversion and range).</summary>
+/// <summary>
+/// Reads <c>$.metrics</c>: units, bounds, each audience's weak/healthy lines (checked for inversion and range) and the
+/// optional <c>aliases</c>, the words people type for the metric (words only, each claimed by one metric).
+/// </summary>
 internal sealed class MetricsReader(PlaybookJson json, HashSet<string> metricIds)
 {
+    // Which metric claimed each alias (normalized), to report an alias two metrics claim.
+    private readonly Dictionary<string, string> _aliasOwners = new(StringComparer.Ordinal);
+
     public ImmutableArray<MetricDefinition> Read(JsonElement root)
     {
         var metrics = ImmutableArray.CreateBuilder<MetricDefinition>();
@@ -24,13 +30,44 @@ internal sealed class MetricsReader(PlaybookJson json, HashSet<string> metricIds
             var direction = json.Choice(json.String(item, "direction", path), PlaybookJson.Child(path, "direction"), "direction", PlaybookIds.Directions);
             var (min, max) = ReadBounds(item, path, unit);
             var thresholds = direction is { } d ? ReadThresholds(item, path, d, min, max) : [];
+            var aliases = ReadAliases(item, path, id);
             if (id is not null && stage is { } s && label is not null && question is not null && unit is { } u && direction is { } dir)
             {
-                metrics.Add(new MetricDefinition(id, s, label, question, u, dir, min, max, thresholds));
+                metrics.Add(new MetricDefinition(id, s, label, question, u, dir, min, max, thresholds) { Aliases = aliases });
             }
         }
 
         return metrics.ToImmutable();
+    }
+
+    private ImmutableArray<string> ReadAliases(JsonElement item, string path, string? id)
+    {
+        var aliases = ImmutableArray.CreateBuilder<string>();
+        foreach (var (alias, aliasPath) in json.Array(item, "aliases", path, required: false))
+        {
+            if (alias.ValueKind != JsonValueKind.String || MetricNames.Normalize(alias.GetString()) is not { Length: > 0 } name)
+            {
+                json.Problem(aliasPath, "must be a non-empty text (a word people type for the metric)");
+                continue;
+            }
+
+            if (!name.All(c => char.IsLetter(c) || c is ' ' or '\'' or '&' or '/'))
+            {
+                json.Problem(aliasPath, $"'{alias.GetString()}' must be words only (no digits: the value follows the name when people type it)");
+                continue;
+            }
+
+            if (_aliasOwners.TryGetValue(name, out var owner) && owner != id)
+            {
+                json.Problem(aliasPath, $"'{alias.GetString()}' is already an alias of {owner}");
+                continue;
+            }
+
+            _aliasOwners[name] = id ?? string.Empty;
+            aliases.Add(alias.GetString()!.Trim());
+        }
+
+        return aliases.ToImmutable();
     }
 
     private (decimal? Min, decimal? Max) ReadBounds(JsonElement item, string path, MetricUnit? unit)

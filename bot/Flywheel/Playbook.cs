@@ -35,6 +35,7 @@ public sealed class Playbook
         Routes = routes;
         StopDoingRules = stopDoingRules;
         metricsById = metrics.ToImmutableDictionary(m => m.Id, StringComparer.Ordinal);
+        MetricNames = new MetricNames(metrics);
         activitiesById = activities.ToImmutableDictionary(a => a.Id, StringComparer.Ordinal);
         metricsByStage = [];
         foreach (var audience in Enum.GetValues<Audience>())
@@ -57,6 +58,9 @@ public sealed class Playbook
 
     /// <summary>Every metric, in playbook order.</summary>
     public ImmutableArray<MetricDefinition> Metrics { get; }
+
+    /// <summary>The words people type for the metrics (aliases, ids, labels): one table for every feature that reads them.</summary>
+    public MetricNames MetricNames { get; }
 
     /// <summary>Every activity, in playbook order.</summary>
     public ImmutableArray<ActivityDefinition> Activities { get; }

@@ -28,13 +28,16 @@ internal static class BotHost
         builder.Services.AddBotFrameworkChannel(builder.Environment);
         builder.Services.AddCheckIns();
         builder.Services.AddSlack(builder.Configuration);
+        builder.Services.AddHealth();
+        builder.Services.AddTelemetry(builder.Configuration);
 
         var app = builder.Build();
 
         // Validate every ValidateOnStart option now, so a bad setting stops start-up with one clear message
         // (Program prints it) instead of the host's "Hosting failed to start" log with a stack trace.
         app.Services.GetService<IStartupValidator>()?.Validate();
-        app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+        KeyVaultReferences.ThrowIfUnresolved(app.Configuration);
+        app.MapHealth();
         app.MapBotFramework();
         app.MapServedFiles();
         app.MapSlack();

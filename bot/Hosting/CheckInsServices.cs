@@ -26,6 +26,7 @@ internal static class CheckInsServices
             .ValidateOnStart();
         services.TryAddSingleton<ICheckInAdvice, EngineCheckInAdvice>();
         services.TryAddSingleton<CheckInRepository>();
+        services.TryAddSingleton<FlywheelBot.Telemetry.BotMetrics>();
         services.TryAddSingleton<HistoryStore>();
         services.TryAddSingleton<HistoryService>();
         services.TryAddSingleton<CheckInPromptFactory>();

@@ -24,6 +24,7 @@ internal static class StorageServices
             sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<IVersionedStore, VersionedStore>();
 
+        services.AddSingleton<StorageReadiness>();
         services.AddHostedService<StorageStartup>();
         services.AddHostedService<ExpiredRecordPurger>();
         return services;

@@ -51,22 +51,21 @@ internal sealed class PostgresDocumentStore : IDocumentStore, IAtomicDocumentSto
     private readonly OnceGate _migration = new();
 
     public PostgresDocumentStore(string connectionString, TimeProvider clock, ILogger<PostgresDocumentStore> logger)
+        : this(connectionString, accessToken: null, clock, logger)
+    {
+    }
+
+    /// <param name="accessToken">
+    /// When given and the connection string has no password: the Entra access token that serves as the password,
+    /// asked again well before it expires (Azure Database for PostgreSQL with Entra authentication).
+    /// </param>
+    public PostgresDocumentStore(
+        string connectionString, Func<CancellationToken, ValueTask<string>>? accessToken, TimeProvider clock, ILogger<PostgresDocumentStore> logger)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         ArgumentNullException.ThrowIfNull(clock);
         ArgumentNullException.ThrowIfNull(logger);
-        var builder = new NpgsqlDataSourceBuilder(connectionString);
-
-        // The store sets no session state (its only lock is transaction-scoped), so a pooled connection needs no
-        // DISCARD ALL when it is returned; its few statements are prepared once per connection instead of parsed per use.
-        // Both unless the connection string says otherwise.
-        builder.ConnectionStringBuilder.NoResetOnClose = true;
-        if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0)
-        {
-            builder.ConnectionStringBuilder.MaxAutoPrepare = 32;
-        }
-
-        _dataSource = builder.Build();
+        _dataSource = PostgresDataSource.Create(connectionString, accessToken);
         _clock = clock;
         _logger = logger;
     }
@@ -313,6 +312,8 @@ internal sealed class PostgresDocumentStore : IDocumentStore, IAtomicDocumentSto
     }
 
     public Task MigrateAsync(CancellationToken cancellationToken) => _migration.RunAsync(MigrateCoreAsync, cancellationToken);
+
+    public int LatestMigration => PostgresMigrations.All[^1].Version;
 
     public async Task<IReadOnlyList<int>> GetAppliedMigrationsAsync(CancellationToken cancellationToken)
     {

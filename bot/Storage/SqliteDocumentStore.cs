@@ -281,6 +281,8 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentStore
 
     public Task MigrateAsync(CancellationToken cancellationToken) => _migration.RunAsync(MigrateCoreAsync, cancellationToken);
 
+    public int LatestMigration => SqliteMigrations.All[^1].Version;
+
     public async Task<IReadOnlyList<int>> GetAppliedMigrationsAsync(CancellationToken cancellationToken)
     {
         await MigrateAsync(cancellationToken);

@@ -17,6 +17,19 @@ public sealed class StorageOptions
     /// </summary>
     public string ConnectionString { get; set; } = "Data Source=data/flywheelbot.db";
 
+    /// <summary>
+    /// PostgreSQL on Azure: the client id of the user-assigned managed identity the bot signs in to the database with.
+    /// When set and the connection string has no password, an Entra access token is the password (renewed periodically).
+    /// </summary>
+    public string? ManagedIdentityClientId { get; set; }
+
+    /// <summary>
+    /// How long start-up keeps retrying (with backoff) a database that is not reachable yet before it gives up with an
+    /// error; readiness (<c>/healthz/ready</c>) answers 503 meanwhile. Zero: fail at once.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan StartupRetryTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>How long processed activity ids are kept for de-duplication.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "365.00:00:00")]
     public TimeSpan ProcessedActivityRetention { get; set; } = TimeSpan.FromDays(2);

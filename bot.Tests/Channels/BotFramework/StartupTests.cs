@@ -48,6 +48,9 @@ public sealed class StartupTests
         { "MultiTenant", "app", "", null, true, "MicrosoftAppPassword" },
         { "SingleTenant", "app", "secret", null, false, "MicrosoftAppTenantId" },
         { "UserAssignedMSI", "app", null, "tenant", false, "UserAssignedMSI" },
+        { "UserAssignedMSI", "6f1c9a52-3d0e-4b8a-9c61-2f7d4e8b1a09", null, "tenant", false, null },
+        { "userassignedmsi", "6f1c9a52-3d0e-4b8a-9c61-2f7d4e8b1a09", "", "tenant", false, null },
+        { "UserAssignedMSI", "6f1c9a52-3d0e-4b8a-9c61-2f7d4e8b1a09", null, null, false, "MicrosoftAppTenantId" },
         { "Whatever", "app", "secret", "tenant", false, "MicrosoftAppType" },
     };
 

@@ -15,6 +15,9 @@ internal interface IFlywheelGuide
     /// <summary>A metric by id (any audience), or null.</summary>
     MetricQuestion? FindMetric(string metricId);
 
+    /// <summary>The words people type for metrics (the playbook's aliases, ids and labels).</summary>
+    MetricNames MetricNames { get; }
+
     /// <summary>Reads a typed answer ("about 2k", "1,200", "12.5 percent") for a metric.</summary>
     bool TryParseValue(MetricQuestion metric, string text, out decimal value);
 

@@ -29,6 +29,8 @@ internal sealed class PlaybookGuide : IFlywheelGuide
     public ImmutableArray<MetricQuestion> DecidingMetrics(Audience audience, StageId stage) =>
         deciding.TryGetValue((audience, stage), out var questions) ? questions : [];
 
+    public MetricNames MetricNames => Playbook.MetricNames;
+
     public MetricQuestion? FindMetric(string metricId) =>
         Playbook.TryGetMetric(metricId, out var metric) ? ToQuestion(metric) : null;
 

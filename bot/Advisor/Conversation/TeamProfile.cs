@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using FlywheelBot.Flywheel;
+using FlywheelBot.Flywheel.Campaigns;
+using FlywheelBot.Flywheel.Goals;
 
 namespace FlywheelBot.Advisor.Conversation;
 
@@ -15,5 +17,17 @@ public sealed record TeamProfile(
     ImmutableHashSet<string> Doing,
     DateTimeOffset UpdatedAt)
 {
+    private readonly ImmutableArray<Campaign> campaigns = [];
+
+    /// <summary>The flywheel's one measurable goal (metric, target, date), or null when the team has not set one.</summary>
+    public FlywheelGoal? Goal { get; init; }
+
+    /// <summary>The team's campaigns (running and ended), each with its own program flywheel and goal.</summary>
+    public ImmutableArray<Campaign> Campaigns
+    {
+        get => campaigns.IsDefault ? [] : campaigns;
+        init => campaigns = value;
+    }
+
     public DiagnosisInput ToDiagnosisInput() => new(Audience, Awareness, Community, Metrics, Doing);
 }

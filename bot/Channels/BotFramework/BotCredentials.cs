@@ -10,6 +10,9 @@ internal sealed class BotCredentials
     public const string SingleTenant = "SingleTenant";
     public const string MultiTenant = "MultiTenant";
 
+    /// <summary>A user-assigned managed identity is the bot's identity: <c>MicrosoftAppId</c> is its client id, no password.</summary>
+    public const string UserAssignedMsi = "UserAssignedMSI";
+
     public string? MicrosoftAppType { get; set; }
 
     public string? MicrosoftAppId { get; set; }
@@ -19,6 +22,9 @@ internal sealed class BotCredentials
     public string? MicrosoftAppTenantId { get; set; }
 
     public bool AuthenticationEnabled => !string.IsNullOrWhiteSpace(MicrosoftAppId);
+
+    /// <summary>Outbound tokens come from the managed identity <c>MicrosoftAppId</c> names, not from a client secret.</summary>
+    public bool IsManagedIdentity => string.Equals(MicrosoftAppType, UserAssignedMsi, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>SingleTenant when said so, or when the type is left out but a tenant id is given (new bots are single-tenant).</summary>
     public bool IsSingleTenant => string.IsNullOrWhiteSpace(MicrosoftAppType)

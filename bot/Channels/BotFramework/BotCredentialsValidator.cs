@@ -23,14 +23,27 @@ internal sealed class BotCredentialsValidator(bool isDevelopment) : IValidateOpt
         var type = options.MicrosoftAppType;
         if (!string.IsNullOrWhiteSpace(type)
             && !string.Equals(type, BotCredentials.SingleTenant, StringComparison.OrdinalIgnoreCase)
-            && !string.Equals(type, BotCredentials.MultiTenant, StringComparison.OrdinalIgnoreCase))
+            && !string.Equals(type, BotCredentials.MultiTenant, StringComparison.OrdinalIgnoreCase)
+            && !options.IsManagedIdentity)
         {
             return ValidateOptionsResult.Fail(
-                $"MicrosoftAppType '{type}' is not supported: use SingleTenant (recommended) or MultiTenant.");
+                $"MicrosoftAppType '{type}' is not supported: use SingleTenant, UserAssignedMSI (a managed identity, on Azure) or MultiTenant.");
         }
 
         var failures = new List<string>();
-        if (string.IsNullOrWhiteSpace(options.MicrosoftAppPassword))
+        if (options.IsManagedIdentity)
+        {
+            if (!Guid.TryParse(options.MicrosoftAppId, out _))
+            {
+                failures.Add("MicrosoftAppId must be the client id (a GUID) of the user-assigned managed identity when MicrosoftAppType is UserAssignedMSI.");
+            }
+
+            if (string.IsNullOrWhiteSpace(options.MicrosoftAppTenantId))
+            {
+                failures.Add("MicrosoftAppTenantId is not set: a UserAssignedMSI bot (MicrosoftAppType) needs the Entra tenant id of its identity.");
+            }
+        }
+        else if (string.IsNullOrWhiteSpace(options.MicrosoftAppPassword))
         {
             failures.Add("MicrosoftAppPassword is not set: the bot needs its client secret to send replies (MicrosoftAppId is set).");
         }

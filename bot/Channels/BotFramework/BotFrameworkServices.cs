@@ -1,3 +1,5 @@
+using Azure.Core;
+using Azure.Identity;
 using FlywheelBot.Channels.BotFramework.Auth;
 using FlywheelBot.Channels.BotFramework.Connector;
 using FlywheelBot.Channels.BotFramework.Inbound;
@@ -37,6 +39,14 @@ internal static class BotFrameworkServices
         services.AddHttpClient(BotTokenProvider.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
         services.AddSingleton(CreateAuthenticator);
         services.AddSingleton<BotTokenProvider>();
+        services.AddSingleton<ManagedIdentityTokenSource>();
+        services.AddKeyedSingleton<TokenCredential>(ManagedIdentityTokenSource.CredentialKey, (provider, _) =>
+            new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(
+                provider.GetRequiredService<IOptions<BotCredentials>>().Value.MicrosoftAppId!)));
+        services.AddSingleton<IBotTokenSource>(provider =>
+            provider.GetRequiredService<IOptions<BotCredentials>>().Value.IsManagedIdentity
+                ? provider.GetRequiredService<ManagedIdentityTokenSource>()
+                : provider.GetRequiredService<BotTokenProvider>());
         services.AddSingleton<TrustedServiceUrls>();
         services.AddTransient<ConnectorRetryHandler>();
         services.AddHttpClient<ConnectorClient>(client => client.Timeout = Timeout.InfiniteTimeSpan)

@@ -5,6 +5,7 @@ using FlywheelBot.CheckIns.History;
 using FlywheelBot.Flywheel;
 using FlywheelBot.Views;
 using FlywheelBot.Views.Cards;
+using FlywheelBot.Views.Images;
 
 namespace FlywheelBot.CheckIns.Views;
 
@@ -138,9 +139,10 @@ internal static class CheckInCards
             body.Add(Blocks.Label($"Metric to watch: {metric.Label}"));
             if (v.MetricValues.Any(x => x.HasValue))
             {
-                body.Add(new Image("data:image/png;base64," + Convert.ToBase64String(TrendChart.RenderPng(v.MetricValues)))
+                var chart = v.Chart ?? TrendChartImage.Render(new TrendPicture(metric.Label, v.WeekLabels, v.MetricValues, v.Target, v.LowerIsBetter, TrendChartImage.Plain));
+                body.Add(new Image(chart.DataUri)
                 {
-                    AltText = $"{metric.Label} by week: {CheckInTextBuilder.ValuesRow(v.MetricValues)}",
+                    AltText = chart.AltText,
                     Size = ImageSize.Stretch,
                 });
             }
@@ -148,11 +150,27 @@ internal static class CheckInCards
             body.Add(Blocks.Subtle(CheckInTextBuilder.ValuesRow(v.MetricValues)));
         }
 
+        if (v.Momentum is { } momentum)
+        {
+            body.Add(Blocks.Body(momentum));
+        }
+
         return body.ToImmutable();
     }
 
     private static ImmutableArray<CardElement> Export(CheckInExportView v)
     {
+        if (v.Link is { } link)
+        {
+            var expires = v.LinkExpiresAt is { } at ? $" The link works until {at.UtcDateTime.ToString("d MMM yyyy HH:mm", CultureInfo.InvariantCulture)} UTC." : string.Empty;
+            return
+            [
+                Blocks.Heading($"History export: {v.Rows} rows"),
+                Blocks.Body($"[Download {v.FileName}]({link.AbsoluteUri})"),
+                Blocks.Subtle($"CSV, one row per snapshot; opens in any spreadsheet.{expires}"),
+            ];
+        }
+
         var note = v.Truncated ? " (the newest rows that fit in a message; older rows are missing)" : string.Empty;
         return
         [

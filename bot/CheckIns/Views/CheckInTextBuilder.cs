@@ -8,7 +8,7 @@ namespace FlywheelBot.CheckIns.Views;
 /// <summary>Plain-text forms of the check-in views (terminals, clients without cards, card fallback text).</summary>
 internal static class CheckInTextBuilder
 {
-    public const string Legend = "+ healthy, x weak, ? unknown, . no snapshot";
+    public const string Legend = "✓ healthy, ! watch, ✗ weak, ? unknown, · no snapshot";
 
     public static bool TryRender(ViewModel view, out string text)
     {
@@ -20,6 +20,7 @@ internal static class CheckInTextBuilder
                 $"Weekly check-in: say \"check in every {v.Day} at {v.Time:HH\\:mm}\" to start (time zone: {v.TimeZoneId}, {v.TimeZoneSource}; add another IANA zone to change it).",
             CheckInResultView v => Result(v),
             CheckInHistoryView v => HistoryText(v),
+            CheckInExportView { Link: { } link } v => $"History export ({v.FileName}, {v.Rows} rows): {link.AbsoluteUri}",
             CheckInExportView v => $"History export ({v.FileName}, {v.Rows} rows{(v.Truncated ? ", oldest rows missing" : string.Empty)}):\n{v.Csv}",
             CheckInNoticeView v => v.Text,
             _ => null!,
@@ -27,17 +28,22 @@ internal static class CheckInTextBuilder
         return text is not null;
     }
 
+    /// <summary>
+    /// One symbol per week. None of them is Markdown ("+", "-" and "*" at the start of a line render as a bullet in Teams),
+    /// so the strip renders as written in cards and in plain text.
+    /// </summary>
     public static string StatusRow(StageTrend stage) =>
-        string.Join(' ', stage.Weeks.Select(s => s switch
+        string.Join(' ', stage.Weeks.Select(s => s is { } status ? FlywheelIds.Of(status) switch
         {
-            StageStatus.Healthy => "+",
-            StageStatus.Weak => "x",
-            StageStatus.Unknown => "?",
-            _ => ".",
-        }));
+            "healthy" => "✓",
+            "watch" => "!",
+            "weak" => "✗",
+            _ => "?",
+        } : "·"));
 
+    /// <summary>The values week by week, "—" for a week without one (not "-", which Markdown reads as a bullet).</summary>
     public static string ValuesRow(IEnumerable<decimal?> values) =>
-        string.Join(" | ", values.Select(v => v is { } x ? SnapshotDiff.Number(x) : "-"));
+        string.Join(" · ", values.Select(v => v is { } x ? SnapshotDiff.Number(x) : "—"));
 
     private static string Prompt(CheckInPromptView v)
     {
@@ -118,6 +124,11 @@ internal static class CheckInTextBuilder
         if (v.MetricToWatch is { } metric)
         {
             text.Append($"Metric to watch, {metric.Label}: {ValuesRow(v.MetricValues)}");
+        }
+
+        if (v.Momentum is { } momentum)
+        {
+            text.Append('\n').Append(momentum);
         }
 
         return text.ToString().TrimEnd('\n');

@@ -31,7 +31,8 @@ internal static class CheckInViewActions
         ],
         CheckInSetupView => [Answering(ViewAction.Of("Start weekly check-ins", "check in every Monday at 9", true, ("cmd", "checkin-subscribe")))],
         CheckInResultView => [Answering(ViewAction.Of("History", "history", false, ("cmd", "checkin-history")))],
-        CheckInHistoryView { SnapshotCount: > 0 } => [Answering(ViewAction.Of("Export CSV", "export", false, ("cmd", "checkin-export")))],
+        // Not answering: the export arrives as a new message and the history card keeps its chart.
+        CheckInHistoryView { SnapshotCount: > 0 } => [ViewAction.Of("Export CSV", "export", false, ("cmd", "checkin-export"))],
         _ => [],
     };
 

@@ -14,7 +14,7 @@ internal sealed partial class BotTokenProvider(
     IOptions<BotCredentials> credentials,
     IOptions<BotFrameworkOptions> options,
     TimeProvider clock,
-    ILogger<BotTokenProvider> logger) : IDisposable
+    ILogger<BotTokenProvider> logger) : IBotTokenSource, IDisposable
 {
     public const string HttpClientName = "BotFramework.Token";
 

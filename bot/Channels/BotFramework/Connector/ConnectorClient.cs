@@ -12,7 +12,7 @@ namespace FlywheelBot.Channels.BotFramework.Connector;
 /// </summary>
 internal sealed partial class ConnectorClient(
     HttpClient http,
-    BotTokenProvider tokens,
+    IBotTokenSource tokens,
     TrustedServiceUrls trusted,
     IOptions<BotCredentials> credentials,
     ILogger<ConnectorClient> logger)
