@@ -91,7 +91,7 @@ public sealed class StorageStartupTests
         Fail(1, () => new InvalidOperationException("database \"flywheel\" does not exist"));
         using var startup = Startup(TimeSpan.FromMinutes(2));
 
-        var error = await Assert.ThrowsAsync<StartupException>(() => startup.StartAsync(CancellationToken.None));
+        var error = await Assert.ThrowsAsync<StorageUnavailableException>(() => startup.StartAsync(CancellationToken.None));
 
         Assert.Contains("Storage:ConnectionString", error.Message, StringComparison.Ordinal);
         Assert.Equal(1, _attempts);
@@ -103,7 +103,7 @@ public sealed class StorageStartupTests
         Fail(1, () => new TimeoutException("connect timed out"));
         using var startup = Startup(TimeSpan.Zero);
 
-        await Assert.ThrowsAsync<StartupException>(() => startup.StartAsync(CancellationToken.None));
+        await Assert.ThrowsAsync<StorageUnavailableException>(() => startup.StartAsync(CancellationToken.None));
     }
 
     [Fact]

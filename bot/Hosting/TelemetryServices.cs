@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Azure.Monitor.OpenTelemetry.AspNetCore;
 using FlywheelBot.Advisor;
+using FlywheelBot.Conversations;
 using FlywheelBot.Telemetry;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenTelemetry.Metrics;

@@ -1,4 +1,4 @@
-using FlywheelBot.Advisor;
+using FlywheelBot.Conversations;
 
 namespace FlywheelBot.Telemetry;
 
