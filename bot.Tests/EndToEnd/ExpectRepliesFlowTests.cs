@@ -89,7 +89,8 @@ public sealed class ExpectRepliesFlowTests : IAsyncLifetime
         Assert.True(CardReader.Shows(advice, "Bottleneck: Awareness (stage 1 of 5)"));
         Assert.True(CardReader.Shows(advice, "Share of voice (%): 1 %"));
         Assert.False(string.IsNullOrWhiteSpace(CardReader.After(advice, "First step this week")));
-        Assert.Contains("Watch: Website visitors per month", CardReader.Texts(advice));
+        // Visitors are healthy (2,000), so the advice is not about raising them: share of voice is the weak number.
+        Assert.Contains("Watch: Share of voice (%)", CardReader.Texts(advice));
         var why = CardReader.Action(advice, "why");
         Assert.Equal("Action.Submit", (string?)why["type"]);
         Assert.Equal("positive", (string?)why["style"]);

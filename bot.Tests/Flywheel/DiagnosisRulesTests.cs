@@ -90,7 +90,8 @@ public sealed class DiagnosisRulesTests
         Assert.Equal("pr", diagnosis.Recommendation.ActivityId);
         foreach (var alternative in new[] { "analyst-relations", "thought-leadership", "linkedin-ads" })
         {
-            Assert.Contains(alternative, diagnosis.Recommendation.Why, StringComparison.Ordinal);
+            Assert.Contains(Given.Playbook.Activity(alternative).Title, diagnosis.Recommendation.Why, StringComparison.Ordinal);
+            Assert.DoesNotContain(alternative, diagnosis.Recommendation.Why, StringComparison.Ordinal);
         }
     }
 
@@ -134,7 +135,7 @@ public sealed class DiagnosisRulesTests
         Assert.Equal(expected, diagnosis.Recommendation.ActivityId);
         if (expected != "lead-qualification")
         {
-            Assert.Contains("Ruled out: lead-qualification. With fewer than 30 leads", diagnosis.Recommendation.Why, StringComparison.Ordinal);
+            Assert.Contains("Ruled out: \u201CQualify leads so sales works the right ones\u201D. With fewer than 30 leads", diagnosis.Recommendation.Why, StringComparison.Ordinal);
         }
     }
 
@@ -159,7 +160,7 @@ public sealed class DiagnosisRulesTests
 
         Assert.Equal(StageId.Awareness, diagnosis.Bottleneck.Stage);
         Assert.Equal(expectedStops.Split(',', StringSplitOptions.RemoveEmptyEntries), diagnosis.StopDoing.Select(s => s.ActivityId));
-        Assert.All(diagnosis.StopDoing, s => Assert.Contains("awareness is the bottleneck", s.Why, StringComparison.Ordinal));
+        Assert.All(diagnosis.StopDoing, s => Assert.Contains("awareness, the bottleneck", s.Why, StringComparison.Ordinal));
     }
 
     // Rule 5: end users search for a fix; community -> reach out to it; no community -> PPC and SEO.
@@ -182,7 +183,7 @@ public sealed class DiagnosisRulesTests
         Assert.Equal(community == Community.Unknown, communityAssumed);
         if (community != Community.Yes)
         {
-            Assert.Contains(expected == "seo" ? "ppc" : "seo", diagnosis.Recommendation.Why, StringComparison.Ordinal);
+            Assert.Contains(Given.Playbook.Activity(expected == "seo" ? "ppc" : "seo").Title, diagnosis.Recommendation.Why, StringComparison.Ordinal);
         }
     }
 
@@ -276,19 +277,50 @@ public sealed class DiagnosisRulesTests
     // Model: when everything reported is healthy, optimise the weakest stage relative to its benchmark.
     [Theory]
     [InlineData(Sdm, "monthly_visitors=1600 inbound_conversations=50 leads=300 nps=60", StageId.Awareness)]
-    [InlineData(Sdm, "monthly_visitors=90000 inbound_conversations=3 leads=300 nps=60", StageId.Engagement)]
-    [InlineData(Sdm, "monthly_visitors=90000 inbound_conversations=50 leads=300 nps=12", StageId.Advocacy)]
-    [InlineData(EndUser, "monthly_visitors=90000 inbound_conversations=50 leads=300 activation_pct=27", StageId.Adoption)]
-    [InlineData(EndUser, "monthly_visitors=90000 inbound_conversations=50 leads=40 activation_pct=60", StageId.Conversion)]
-    public void When_nothing_is_weak_the_furthest_stage_from_its_benchmark_is_an_optimisation_not_a_fire(Audience audience, string metrics, StageId expected)
+    [InlineData(EndUser, "monthly_visitors=9000 inbound_conversations=50 leads=600 activation_pct=40", StageId.Adoption)]
+    public void When_everything_is_healthy_the_stage_closest_to_its_benchmark_is_an_optimisation_not_a_fire(Audience audience, string metrics, StageId expected)
     {
         var diagnosis = Given.Diagnose(audience, Established, metrics, doing: "referral-program,lead-qualification");
 
         Assert.True(diagnosis.Bottleneck.IsOptimisation);
+        Assert.Equal(StageStatus.Healthy, diagnosis.Bottleneck.Status);
         Assert.Equal(expected, diagnosis.Bottleneck.Stage);
         Assert.Contains("optimisation, not a fire", diagnosis.Bottleneck.Reason, StringComparison.Ordinal);
-        Assert.DoesNotContain(diagnosis.Stages, s => s.Status == StageStatus.Weak);
+        Assert.All(diagnosis.Stages, s => Assert.True(s.Status is StageStatus.Healthy or StageStatus.Unknown, $"{s.Stage} is {s.Status}"));
         Assert.Empty(diagnosis.StopDoing.Where(s => s.ActivityId == "referral-program"));
+    }
+
+    // Model (issue 15, item 5): between the weak line and the benchmark a stage is on watch, not healthy; with nothing
+    // weak, the earliest watch stage is where the advice goes, and it is not called an optimisation.
+    [Theory]
+    [InlineData(Sdm, "monthly_visitors=300", StageId.Awareness)]
+    [InlineData(Sdm, "monthly_visitors=9000 inbound_conversations=3 leads=300 nps=60", StageId.Engagement)]
+    [InlineData(Sdm, "monthly_visitors=9000 inbound_conversations=50 leads=300 nps=12", StageId.Advocacy)]
+    [InlineData(Sdm, "monthly_visitors=9000 inbound_conversations=3 leads=300 nps=12", StageId.Engagement)]
+    [InlineData(EndUser, "monthly_visitors=9000 inbound_conversations=50 leads=600 activation_pct=27", StageId.Adoption)]
+    [InlineData(EndUser, "monthly_visitors=5000 inbound_conversations=50 leads=100 activation_pct=60", StageId.Conversion)]
+    public void A_value_between_the_lines_puts_its_stage_on_watch_and_the_earliest_watch_stage_is_the_focus(Audience audience, string metrics, StageId expected)
+    {
+        var diagnosis = Given.Diagnose(audience, Established, metrics);
+
+        Assert.Equal(expected, diagnosis.Bottleneck.Stage);
+        Assert.Equal(StageStatus.Watch, diagnosis.Bottleneck.Status);
+        Assert.False(diagnosis.Bottleneck.IsOptimisation);
+        Assert.Equal(StageStatus.Watch, diagnosis.Stages.Single(s => s.Stage == expected).Status);
+        Assert.DoesNotContain("not a fire", diagnosis.Bottleneck.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain(diagnosis.Stages, s => s.Status == StageStatus.Weak);
+        Assert.All(diagnosis.Stages.Where(s => s.Stage < expected), s => Assert.NotEqual(StageStatus.Watch, s.Status));
+        Assert.Equal("watch", DiagnosisDocument.From(diagnosis).Stages.Single(s => s.Id == FlywheelIds.Of(expected)).Status);
+    }
+
+    [Fact]
+    public void A_weak_stage_beats_an_earlier_watch_stage()
+    {
+        var diagnosis = Given.Diagnose(Sdm, Established, "monthly_visitors=300 inbound_conversations=20 leads=2");
+
+        Assert.Equal(StageStatus.Watch, diagnosis.Stages[0].Status);
+        Assert.Equal(StageId.Conversion, diagnosis.Bottleneck.Stage);
+        Assert.Equal(StageStatus.Weak, diagnosis.Bottleneck.Status);
     }
 
     // Model: missing metrics that would change the answer are named with the assumption made.

@@ -57,6 +57,25 @@ internal static class SampleViews
         Source = "From this chat's saved profile, updated 3 days ago",
     };
 
+    /// <summary>Nothing weak, a stage on watch, numbers that contradict each other, a team doing too much (issue 15).</summary>
+    public static RecommendationView Watch { get; } = Recommendation with
+    {
+        BottleneckStatus = StageStatus.Watch,
+        Warnings = ["3,000 website visitors a month at 10 % would make about 300 new leads a month, but you said 4: which number is right?"],
+        Focus = "You are doing 8 things at once. Doing everything is not a strategy: it burns people out and the budget with them. Keep 3 running and pause the rest.",
+        StopDoing = [new StopItem("PR; SEO and Webinars", "Paused for focus: this work is not on engagement, the stage holding you back.")],
+    };
+
+    public static StageWalkView StageWalkWatch { get; } = new(
+        [
+            new StageLine(1, "Awareness", StageStatus.Healthy, false, ["Website visitors per month: 2,000 meets the healthy benchmark of 1,500."]),
+            new StageLine(2, "Engagement", StageStatus.Watch, true, ["People reaching out to talk, per month: 4 is above the weak line of 2 but short of the healthy benchmark of 8: one to watch."]),
+            new StageLine(3, "Conversion", StageStatus.Healthy, false, []),
+            new StageLine(4, "Adoption", StageStatus.Unknown, false, []),
+            new StageLine(5, "Advocacy", StageStatus.Unknown, false, []),
+        ],
+        "Nothing reported is weak, but engagement is the earliest stage short of its healthy benchmark.");
+
     public static StageWalkView StageWalk { get; } = new(
         [
             new StageLine(1, "Awareness", StageStatus.Healthy, false, ["Monthly visitors 1,200 is above the healthy line 1,000."]),
@@ -105,6 +124,8 @@ internal static class SampleViews
         ("recommendation", Recommendation),
         ("recommendation-optimisation", Optimisation),
         ("stage-walk", StageWalk),
+        ("recommendation-watch", Watch),
+        ("stage-walk-watch", StageWalkWatch),
         ("help", Help),
         ("help-team", HelpTeam),
         ("tour-stage", TourStage),

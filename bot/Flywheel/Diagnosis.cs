@@ -2,14 +2,28 @@ using System.Collections.Immutable;
 
 namespace FlywheelBot.Flywheel;
 
-/// <summary>The engine's answer: per-stage status, the bottleneck, exactly one recommendation, what to stop, what is missing.</summary>
+/// <summary>
+/// The engine's answer: per-stage status, the bottleneck, exactly one recommendation, what to stop, what is missing.
+/// <see cref="Warnings"/> lists reported numbers that contradict each other; <see cref="Focus"/> is set when the team
+/// does too many things at once, and <see cref="KeepDoing"/> names the reported work that keeps running.
+/// </summary>
 public sealed record Diagnosis(
     DiagnosisInput Input,
     ImmutableArray<StageAssessment> Stages,
     Bottleneck Bottleneck,
     Recommendation Recommendation,
     ImmutableArray<StopDoing> StopDoing,
-    ImmutableArray<MissingMetric> Missing);
+    ImmutableArray<MissingMetric> Missing)
+{
+    public ImmutableArray<DataWarning> Warnings { get; init; } = [];
+
+    public string? Focus { get; init; }
+
+    public ImmutableArray<string> KeepDoing { get; init; } = [];
+
+    /// <summary>The metrics worked out from others (a rate from two counts, or a count from a count and a rate).</summary>
+    public ImmutableHashSet<string> Derived { get; init; } = ImmutableHashSet<string>.Empty;
+}
 
 /// <summary>One stage's status and the evidence that decided it.</summary>
 public sealed record StageAssessment(StageId Stage, StageStatus Status, ImmutableArray<Evidence> Evidence);
@@ -20,10 +34,19 @@ public sealed record StageAssessment(StageId Stage, StageStatus Status, Immutabl
 /// </summary>
 public sealed record Evidence(string MetricId, decimal? Value, StageStatus Verdict, string Text);
 
-/// <summary>The stage that holds the wheel back and why. <see cref="IsOptimisation"/> is true when nothing reported is weak.</summary>
-public sealed record Bottleneck(StageId Stage, string Reason, bool IsOptimisation);
+/// <summary>
+/// The stage that holds the wheel back and why. <see cref="IsOptimisation"/> is true when everything reported is
+/// healthy; <see cref="Status"/> is the stage's own status (weak, watch, or healthy for an optimisation).
+/// </summary>
+public sealed record Bottleneck(StageId Stage, string Reason, bool IsOptimisation)
+{
+    public StageStatus Status { get; init; } = IsOptimisation ? StageStatus.Healthy : StageStatus.Weak;
+}
 
-/// <summary>The single next activity.</summary>
+/// <summary>
+/// The single next activity. <see cref="CurrentValue"/> is the team's value of <see cref="MetricToWatch"/> (null when
+/// not known) and <see cref="TargetValue"/> the number the target asks for: always better than the current value.
+/// </summary>
 public sealed record Recommendation(
     string ActivityId,
     string Title,
@@ -33,6 +56,10 @@ public sealed record Recommendation(
     string Target,
     int ReviewInDays)
 {
+    public decimal? CurrentValue { get; init; }
+
+    public decimal? TargetValue { get; init; }
+
     /// <summary>For senior decision-makers: the B2B spoke of the activity and the spoke it feeds next; null otherwise.</summary>
     public SpokeLink? Spoke { get; init; }
 }

@@ -41,6 +41,7 @@ public static class FlywheelIds
         StageStatus.Unknown => "unknown",
         StageStatus.Weak => "weak",
         StageStatus.Healthy => "healthy",
+        StageStatus.Watch => "watch",
         _ => throw new ArgumentOutOfRangeException(nameof(status)),
     };
 

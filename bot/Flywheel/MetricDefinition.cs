@@ -25,4 +25,10 @@ public sealed record MetricDefinition(
 
     /// <summary>The lines for the audience, or null when the metric does not apply to it.</summary>
     public MetricThreshold? ThresholdFor(Audience audience) => Thresholds.GetValueOrDefault(audience);
+
+    /// <summary>The label in this audience's words ("New sign-ups or trials per month" for end users), else <see cref="Label"/>.</summary>
+    public string LabelFor(Audience audience) => ThresholdFor(audience)?.Label ?? Label;
+
+    /// <summary>The interview question in this audience's words, else <see cref="Question"/>.</summary>
+    public string QuestionFor(Audience audience) => ThresholdFor(audience)?.Question ?? Question;
 }

@@ -1,8 +1,9 @@
 namespace FlywheelBot.Flywheel;
 
 /// <summary>
-/// Judges one reported value against an audience's lines: weak, fair (neither weak nor at the benchmark) or at the
-/// benchmark, and how far along from the weak line to the healthy line it is (0 = weak line, 1 = healthy line).
+/// Judges one reported value against an audience's lines: weak (worse than the weak line), watch (from the weak line up
+/// to, not including, the healthy benchmark) or healthy (at or better than the benchmark), and how far along from the
+/// weak line to the healthy line it is (0 = weak line, 1 = healthy line).
 /// </summary>
 internal sealed record MetricVerdict(MetricDefinition Metric, MetricThreshold Lines, decimal Value)
 {
@@ -26,7 +27,10 @@ internal sealed record MetricVerdict(MetricDefinition Metric, MetricThreshold Li
         }
     }
 
-    public StageStatus Status => IsWeak ? StageStatus.Weak : StageStatus.Healthy;
+    public StageStatus Status => IsWeak ? StageStatus.Weak : MeetsBenchmark ? StageStatus.Healthy : StageStatus.Watch;
+
+    /// <summary>The label for this audience (e.g. "New sign-ups or trials per month" for end users).</summary>
+    public string Label => Lines.Label ?? Metric.Label;
 
     public string Sentence()
     {
@@ -37,22 +41,22 @@ internal sealed record MetricVerdict(MetricDefinition Metric, MetricThreshold Li
         if (IsWeak)
         {
             return higher
-                ? $"{Metric.Label}: {value} is below the weak line of {weak} (healthy from {healthy})."
-                : $"{Metric.Label}: {value} is above the weak line of {weak} (healthy at {healthy} or less).";
+                ? $"{Label}: {value} is below the weak line of {weak} (healthy from {healthy})."
+                : $"{Label}: {value} is above the weak line of {weak} (healthy at {healthy} or less).";
         }
 
         if (MeetsBenchmark)
         {
-            return $"{Metric.Label}: {value} meets the healthy benchmark of {healthy}.";
+            return $"{Label}: {value} meets the healthy benchmark of {healthy}.";
         }
 
         if (Value == Lines.Weak)
         {
-            return $"{Metric.Label}: {value} is right at the weak line, short of the healthy benchmark of {healthy}.";
+            return $"{Label}: {value} is right at the weak line, short of the healthy benchmark of {healthy}: one to watch.";
         }
 
         return higher
-            ? $"{Metric.Label}: {value} is above the weak line of {weak} but short of the healthy benchmark of {healthy}."
-            : $"{Metric.Label}: {value} is under the weak line of {weak} but not yet at the healthy benchmark of {healthy}.";
+            ? $"{Label}: {value} is above the weak line of {weak} but short of the healthy benchmark of {healthy}: one to watch."
+            : $"{Label}: {value} is under the weak line of {weak} but not yet at the healthy benchmark of {healthy}: one to watch.";
     }
 }

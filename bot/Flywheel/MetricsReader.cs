@@ -125,6 +125,8 @@ internal sealed class MetricsReader(PlaybookJson json, HashSet<string> metricIds
             var healthy = json.Number(property.Value, "healthy", linePath);
             var source = json.String(property.Value, "source", linePath);
             var ask = json.Bool(property.Value, "ask", linePath) ?? true;
+            var label = json.String(property.Value, "label", linePath, required: false);
+            var question = json.String(property.Value, "question", linePath, required: false);
             if (weak is not { } w || healthy is not { } h)
             {
                 continue;
@@ -133,7 +135,7 @@ internal sealed class MetricsReader(PlaybookJson json, HashSet<string> metricIds
             CheckLines(linePath, direction, w, h, min, max);
             if (source is not null)
             {
-                result[a] = new MetricThreshold(w, h, ask, source);
+                result[a] = new MetricThreshold(w, h, ask, source) { Label = label, Question = question };
             }
         }
 

@@ -4,7 +4,9 @@ namespace FlywheelBot.Flywheel;
 
 /// <summary>
 /// Chooses the one activity for the bottleneck: a route gate when it applies (the end-user product gate), otherwise
-/// the highest-ranked activity of the matching play that no gate blocks.
+/// the highest-ranked activity of the matching play that no gate blocks and that is not about raising a metric the team
+/// already has healthy (only when every candidate is, the top one is kept as an optimisation). The target is relative
+/// to the team (<see cref="TeamTarget"/>).
 /// </summary>
 internal static class RecommendationPicker
 {
@@ -22,52 +24,54 @@ internal static class RecommendationPicker
         if (route is not null)
         {
             var routed = playbook.Activity(route.ActivityId);
-            var others = play.Ranked.Where(id => id != routed.Id).ToList();
+            var others = play.Ranked.Where(id => id != routed.Id).Select(id => Title(playbook, id)).ToList();
             var beats = others.Count == 0 ? $" {route.Reason}" : $" It comes before {BottleneckFinder.Join(others)} because a gate applies. {route.Reason}";
             return new ActivityChoice(routed, Build(playbook, input, routed, $"{routed.Why}{beats}"), []);
         }
 
         var blocked = new List<(ActivityDefinition Activity, Gate Gate)>();
-        ActivityDefinition? chosen = null;
+        var open = new List<ActivityDefinition>();
         foreach (var activity in play.Ranked.Select(playbook.Activity))
         {
             var checks = GateCheck.For(playbook, input, activity.Id).ToList();
-            foreach (var check in checks.Where(c => c.Assumed && !c.Blocks && c.Gate.Assumption is not null))
-            {
-                assumptions.Add(new MissingMetric(check.Gate.BlockWhen!.MetricId, check.Gate.Assumption!));
-            }
-
             if (checks.FirstOrDefault(c => c.Blocks) is { } block)
             {
                 blocked.Add((activity, block.Gate));
                 continue;
             }
 
-            chosen = activity;
-            break;
+            open.Add(activity);
         }
 
         // A validated playbook always leaves one activity per play that no gate blocks; this keeps the engine total anyway.
-        chosen ??= playbook.Activity(play.Ranked[0]);
-        foreach (var later in play.Ranked.SkipWhile(id => id != chosen.Id).Skip(1).Select(playbook.Activity))
+        var healthy = open.Where(a => TeamTarget.AlreadyHealthy(playbook, input, a)).ToList();
+        var chosen = open.FirstOrDefault(a => !healthy.Contains(a)) ?? open.FirstOrDefault() ?? playbook.Activity(play.Ranked[0]);
+        foreach (var check in GateCheck.For(playbook, input, chosen.Id).Where(c => c.Assumed && !c.Blocks && c.Gate.Assumption is not null))
         {
-            if (GateCheck.Blocking(playbook, input, later.Id) is { } gate)
-            {
-                blocked.Add((later, gate));
-            }
+            assumptions.Add(new MissingMetric(check.Gate.BlockWhen!.MetricId, check.Gate.Assumption!));
         }
 
-        var alternatives = play.Ranked.Where(id => id != chosen.Id && blocked.All(b => b.Activity.Id != id)).ToList();
-        var why = chosen.Why + " " + play.Why;
+        var skipped = healthy.Where(a => a.Id != chosen.Id && play.Ranked.IndexOf(a.Id) < play.Ranked.IndexOf(chosen.Id)).ToList();
+        var alternatives = open.Where(a => a.Id != chosen.Id && !skipped.Contains(a)).Select(a => Title(playbook, a.Id)).ToList();
+        // The play's reason speaks for its top choice; when that one was passed over as already healthy it no longer fits.
+        var why = skipped.Count == 0 ? chosen.Why + " " + play.Why : chosen.Why;
         if (alternatives.Count > 0)
         {
             var verb = alternatives.Count == 1 ? "ranks" : "rank";
             why += $" It beats {BottleneckFinder.Join(alternatives)}, which {verb} lower for {Situation(input, stage.Stage)}.";
         }
 
-        foreach (var (activity, gate) in blocked)
+        foreach (var group in skipped.GroupBy(a => a.MetricId))
         {
-            why += $" Ruled out: {activity.Id}. {gate.Reason}";
+            var metric = playbook.Metric(group.Key);
+            var value = MetricText.Value(metric, input.Metrics[metric.Id]);
+            why += $" Not {BottleneckFinder.Join([.. group.Select(a => Title(playbook, a.Id))])}: your {TeamTarget.Plain(metric.LabelFor(input.Audience)).ToLowerInvariant()} is already healthy at {value}.";
+        }
+
+        // Work the team already does is ruled out in the stop-doing list, with the same reason: said once, there.
+        foreach (var group in blocked.Where(b => !input.Doing.Contains(b.Activity.Id)).GroupBy(b => b.Gate.Id))
+        {
+            why += $" Ruled out: {BottleneckFinder.Join([.. group.Select(b => Title(playbook, b.Activity.Id))])}. {group.First().Gate.Reason}";
         }
 
         if (input.Doing.Contains(chosen.Id))
@@ -78,11 +82,20 @@ internal static class RecommendationPicker
         return new ActivityChoice(chosen, Build(playbook, input, chosen, why), assumptions.ToImmutable());
     }
 
-    private static Recommendation Build(Playbook playbook, DiagnosisInput input, ActivityDefinition activity, string why) =>
-        new(activity.Id, activity.Title, why, activity.FirstStep, activity.MetricId, activity.Target, activity.ReviewInDays)
+    /// <summary>An activity's title quoted for a sentence (ids are for machines, titles for people).</summary>
+    public static string Title(Playbook playbook, string activityId) =>
+        playbook.TryGetActivity(activityId, out var activity) ? $"\u201C{activity.Title}\u201D" : activityId;
+
+    private static Recommendation Build(Playbook playbook, DiagnosisInput input, ActivityDefinition activity, string why)
+    {
+        var (target, current, value) = TeamTarget.For(playbook, input, activity);
+        return new Recommendation(activity.Id, activity.Title, why, activity.FirstStep, activity.MetricId, target, activity.ReviewInDays)
         {
+            CurrentValue = current,
+            TargetValue = value,
             Spoke = SpokeLink.For(playbook, activity, input.Audience),
         };
+    }
 
     private static string Situation(DiagnosisInput input, StageId stage)
     {

@@ -30,7 +30,7 @@ internal static class StageAssessor
         {
             foreach (var metric in playbook.DecidingMetrics(input.Audience, stage))
             {
-                evidence.Add(new Evidence(metric.Id, null, StageStatus.Unknown, $"{metric.Label}: not reported."));
+                evidence.Add(new Evidence(metric.Id, null, StageStatus.Unknown, $"{metric.LabelFor(input.Audience)}: not reported."));
             }
         }
 
@@ -52,10 +52,10 @@ internal static class StageAssessor
         where input.Metrics.ContainsKey(metric.Id)
         select new MetricVerdict(metric, metric.ThresholdFor(input.Audience)!, input.Metrics[metric.Id]);
 
-    /// <summary>Weak when any evidence is weak, healthy when there is evidence, unknown without any.</summary>
+    /// <summary>Weak when any evidence is weak, else watch when any is on watch, healthy when there is evidence, unknown without any.</summary>
     private static StageStatus StatusOf(IEnumerable<StageStatus> verdicts)
     {
-        var any = false;
+        var result = StageStatus.Unknown;
         foreach (var verdict in verdicts)
         {
             if (verdict == StageStatus.Weak)
@@ -63,9 +63,12 @@ internal static class StageAssessor
                 return StageStatus.Weak;
             }
 
-            any = true;
+            if (verdict == StageStatus.Watch || result == StageStatus.Unknown)
+            {
+                result = result == StageStatus.Watch ? StageStatus.Watch : verdict;
+            }
         }
 
-        return any ? StageStatus.Healthy : StageStatus.Unknown;
+        return result;
     }
 }

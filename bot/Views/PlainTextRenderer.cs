@@ -105,13 +105,25 @@ internal sealed class PlainTextRenderer(IEnumerable<ITextContributor> contributo
     {
         Line(text, r.Source ?? "Your next move");
         Line(text, $"Do this next: {r.ActivityTitle}");
-        Line(text, r.IsOptimisation
-            ? $"Optimise: {r.StageName} (stage {r.StageNumber} of 5). Nothing is on fire."
-            : $"Bottleneck: {r.StageName} (stage {r.StageNumber} of 5)");
+        Line(text, r.Headline);
         Line(text, r.BottleneckReason);
         Line(text, $"Why this: {r.Why}");
         Line(text, $"First step this week: {r.FirstStep}");
         Line(text, $"Watch: {r.MetricToWatch}. Target: {r.Target.TrimEnd('.')}. Review on {r.ReviewOn.ToString("ddd d MMM yyyy", CultureInfo.InvariantCulture)}.");
+        if (!r.Warnings.IsDefaultOrEmpty)
+        {
+            Line(text, "Check these numbers:");
+            foreach (var warning in r.Warnings)
+            {
+                Line(text, $"  - {warning}");
+            }
+        }
+
+        if (r.Focus is { } focus)
+        {
+            Line(text, $"Focus: {focus}");
+        }
+
         if (!r.StopDoing.IsDefaultOrEmpty)
         {
             Line(text, "Stop doing for now:");

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using FlywheelBot.Flywheel;
 
 namespace FlywheelBot.Views;
 
@@ -20,4 +21,22 @@ public sealed record RecommendationView(
     DateOnly ReviewOn,
     ImmutableArray<StopItem> StopDoing,
     ImmutableArray<string> Assumptions,
-    string? Source) : ViewModel;
+    string? Source) : ViewModel
+{
+    /// <summary>The bottleneck stage's status: weak, watch (short of its benchmark), healthy (an optimisation) or unknown (no data).</summary>
+    public StageStatus BottleneckStatus { get; init; } = IsOptimisation ? StageStatus.Healthy : StageStatus.Weak;
+
+    /// <summary>Set when the team does too many things at once: the line that asks it to focus.</summary>
+    public string? Focus { get; init; }
+
+    /// <summary>Reported numbers that contradict each other, each asking which is right.</summary>
+    public ImmutableArray<string> Warnings { get; init; } = [];
+
+    /// <summary>The headline naming the stage the advice is about, in the wording of its status.</summary>
+    public string Headline => BottleneckStatus switch
+    {
+        _ when IsOptimisation => $"Optimise: {StageName} (stage {StageNumber} of 5). Nothing is on fire.",
+        StageStatus.Watch => $"On watch: {StageName} (stage {StageNumber} of 5). Nothing is weak, but it is short of its benchmark.",
+        _ => $"Bottleneck: {StageName} (stage {StageNumber} of 5)",
+    };
+}

@@ -39,11 +39,19 @@ public static class ViewTexts
         var status = stage.Status switch
         {
             StageStatus.Weak => "weak",
+            StageStatus.Watch => "on watch",
             StageStatus.Healthy => "healthy",
             _ => "not measured",
         };
+        var role = stage.Status switch
+        {
+            StageStatus.Weak => "the bottleneck",
+            StageStatus.Watch => "the earliest stage short of its benchmark: the focus",
+            StageStatus.Healthy => "the focus, as an optimisation: nothing is on fire",
+            _ => "where the advice starts, for lack of data",
+        };
         return stage.IsBottleneck
-            ? $"{stage.Number}. {stage.Name}: {status} (the bottleneck)"
+            ? $"{stage.Number}. {stage.Name}: {status} ({role})"
             : $"{stage.Number}. {stage.Name}: {status}";
     }
 }

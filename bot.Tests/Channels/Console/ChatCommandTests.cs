@@ -71,7 +71,7 @@ public sealed class ChatCommandTests
 
         Assert.Equal(0, code);
         Assert.Contains("From this chat's saved profile, updated today", output, StringComparison.Ordinal);
-        Assert.Contains("Updated Website visitors per month to 5,400", output, StringComparison.Ordinal);
+        Assert.Contains("Updated Website visitors per month: 5,400.", output, StringComparison.Ordinal);
     }
 
     [Fact]

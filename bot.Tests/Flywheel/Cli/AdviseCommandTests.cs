@@ -14,13 +14,15 @@ public sealed class AdviseCommandTests
         Assert.Empty(error);
         using var document = JsonDocument.Parse(output);
         var root = document.RootElement;
-        Assert.Equal(["audience", "awareness", "community", "bottleneck", "recommendation", "stages", "stopDoing", "missing"], Names(root));
+        Assert.Equal(["audience", "awareness", "community", "bottleneck", "recommendation", "stages", "stopDoing", "missing", "warnings", "focus", "keepDoing"], Names(root));
         Assert.Equal("sdm", root.GetProperty("audience").GetString());
         Assert.Equal("new", root.GetProperty("awareness").GetString());
-        Assert.Equal(["stage", "reason", "isOptimisation"], Names(root.GetProperty("bottleneck")));
+        Assert.Equal(["stage", "reason", "isOptimisation", "status"], Names(root.GetProperty("bottleneck")));
+        Assert.Equal("weak", root.GetProperty("bottleneck").GetProperty("status").GetString());
         Assert.Equal("awareness", root.GetProperty("bottleneck").GetProperty("stage").GetString());
         var recommendation = root.GetProperty("recommendation");
-        Assert.Equal(["activity", "title", "why", "firstStep", "metricToWatch", "target", "reviewInDays", "spoke"], Names(recommendation));
+        Assert.Equal(["activity", "title", "why", "firstStep", "metricToWatch", "target", "reviewInDays", "spoke", "currentValue", "targetValue"], Names(recommendation));
+        Assert.Equal(JsonValueKind.Null, recommendation.GetProperty("currentValue").ValueKind);
         Assert.Equal(["id", "title", "feeds", "how"], Names(recommendation.GetProperty("spoke")));
         Assert.Equal("thought-leadership", recommendation.GetProperty("spoke").GetProperty("id").GetString());
         Assert.Equal("pr", recommendation.GetProperty("activity").GetString());
@@ -35,6 +37,8 @@ public sealed class AdviseCommandTests
         Assert.Equal(["activity", "why"], Names(stop));
         Assert.Equal("lead-qualification", stop.GetProperty("activity").GetString());
         Assert.Equal(JsonValueKind.Array, root.GetProperty("missing").ValueKind);
+        Assert.Empty(root.GetProperty("warnings").EnumerateArray());
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("focus").ValueKind);
     }
 
     [Fact]

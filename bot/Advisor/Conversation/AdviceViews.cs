@@ -11,8 +11,9 @@ internal sealed class AdviceViews(IFlywheelGuide guide)
     {
         ArgumentNullException.ThrowIfNull(diagnosis);
         var recommendation = diagnosis.Recommendation;
+        var audience = diagnosis.Input.Audience;
         var assumptions = notes
-            .Concat(diagnosis.Missing.Select(m => $"{MetricLabel(m.MetricId)}: {m.Assumption}"))
+            .Concat(diagnosis.Missing.Select(m => $"{MetricLabel(m.MetricId, audience)}: {m.Assumption}"))
             .Distinct(StringComparer.Ordinal)
             .ToImmutableArray();
         return new RecommendationView(
@@ -23,12 +24,17 @@ internal sealed class AdviceViews(IFlywheelGuide guide)
             recommendation.Title,
             recommendation.Why,
             recommendation.FirstStep,
-            MetricLabel(recommendation.MetricToWatch),
+            MetricLabel(recommendation.MetricToWatch, audience),
             recommendation.Target,
             DateOnly.FromDateTime(now.UtcDateTime.AddDays(recommendation.ReviewInDays)),
-            diagnosis.StopDoing.Select(s => new StopItem(guide.ActivityTitle(s.ActivityId), s.Why)).ToImmutableArray(),
+            StopItems(diagnosis),
             assumptions,
-            source);
+            source)
+        {
+            BottleneckStatus = diagnosis.Bottleneck.Status,
+            Focus = diagnosis.Focus,
+            Warnings = [.. diagnosis.Warnings.Select(w => w.Text)],
+        };
     }
 
     public StageWalkView StageWalk(Diagnosis diagnosis)
@@ -47,4 +53,18 @@ internal sealed class AdviceViews(IFlywheelGuide guide)
     }
 
     public string MetricLabel(string metricId) => guide.FindMetric(metricId)?.Label ?? metricId;
+
+    public string MetricLabel(string metricId, Audience audience) => guide.FindMetric(metricId, audience)?.Label ?? metricId;
+
+    /// <summary>One line per reason: work stopped for the same reason is listed together, so no sentence repeats.</summary>
+    private ImmutableArray<StopItem> StopItems(Diagnosis diagnosis) =>
+        [.. diagnosis.StopDoing
+            .GroupBy(s => s.Why, StringComparer.Ordinal)
+            .Select(g => new StopItem(Join([.. g.Select(s => guide.ActivityTitle(s.ActivityId))]), g.Key))];
+
+    private static string Join(IReadOnlyList<string> items) => items.Count switch
+    {
+        1 => items[0],
+        _ => string.Join("; ", items.Take(items.Count - 1)) + " and " + items[^1],
+    };
 }

@@ -149,13 +149,13 @@ internal sealed class Advisor
         if (input.Profile is not { } profile)
         {
             var prefilled = InterviewState.New with { Metrics = InterviewState.New.Metrics.SetItem(metric.Id, value) };
-            var notice = NoticeView.Say($"Noted: {metric.Label} {metric.Format(value)}. I need a few basics before I can advise.");
+            var notice = NoticeView.Say($"Noted: {metric.Phrase(value)}. I need a few basics before I can advise.");
             return _interview.Continue(state, prefilled, input, now, [notice]);
         }
 
         var change = ProfileChange.SetMetric(profile, metric.Id, value, now);
         var diagnosis = _guide.Diagnose(change.Apply(profile).ToDiagnosisInput());
-        var updated = NoticeView.Say($"Updated {metric.Label} to {metric.Format(value)}.", NoticeTone.Good);
+        var updated = NoticeView.Say($"Updated {metric.Phrase(value)}.", NoticeTone.Good);
         var advice = _advice.Recommendation(diagnosis, now, [], "Fresh advice with the new number");
         return new TurnResult(state, TurnOutput.Of(updated, advice), change, diagnosis, "update");
     }

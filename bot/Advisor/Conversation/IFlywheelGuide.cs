@@ -15,6 +15,9 @@ internal interface IFlywheelGuide
     /// <summary>A metric by id (any audience), or null.</summary>
     MetricQuestion? FindMetric(string metricId);
 
+    /// <summary>A metric by id in the audience's words (end users sign up rather than become leads), or null.</summary>
+    MetricQuestion? FindMetric(string metricId, Audience audience);
+
     /// <summary>The words people type for metrics (the playbook's aliases, ids and labels).</summary>
     MetricNames MetricNames { get; }
 

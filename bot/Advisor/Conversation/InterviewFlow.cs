@@ -112,7 +112,7 @@ internal sealed class InterviewFlow(IFlywheelGuide guide, AdviceViews advice, Ad
     public TurnResult Prefill(ConversationState state, InterviewState interview, MetricQuestion metric, decimal value, AdvisorInput input, DateTimeOffset now)
     {
         var noted = interview with { Metrics = interview.Metrics.SetItem(metric.Id, value) };
-        return Continue(state, noted, input, now, [NoticeView.Say($"Noted: {metric.Label} {metric.Format(value)}.", NoticeTone.Good)]);
+        return Continue(state, noted, input, now, [NoticeView.Say($"Noted: {metric.Phrase(value)}.", NoticeTone.Good)]);
     }
 
     public QuestionView Question(InterviewStep step, InterviewState interview, string? problem)

@@ -7,8 +7,14 @@ internal sealed record MetricQuestion(string Id, string Label, string Question, 
 {
     public bool IsPercent => Unit.Contains('%', StringComparison.Ordinal) || Unit.Contains("percent", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>A value as a person reads it back: "12.5%", "1,200 per month".</summary>
+    /// <summary>A value as a person reads it back: "12.5%", "1,200 per month", "25" (a score needs no unit).</summary>
     public string Format(decimal value) => IsPercent
         ? value.ToString("0.##", CultureInfo.InvariantCulture) + "%"
-        : $"{value.ToString("#,0.##", CultureInfo.InvariantCulture)} {Unit}".TrimEnd();
+        : Unit is "score" or ""
+            ? value.ToString("#,0.##", CultureInfo.InvariantCulture)
+            : $"{value.ToString("#,0.##", CultureInfo.InvariantCulture)} {Unit}";
+
+    /// <summary>"Website visitors per month: 1,200", "Net Promoter Score: 25", "Activation rate: 30%" (the label says the unit).</summary>
+    public string Phrase(decimal value) =>
+        $"{Label.Replace(" (%)", string.Empty, StringComparison.Ordinal)}: {(Unit == "per month" ? value.ToString("#,0.##", CultureInfo.InvariantCulture) : Format(value))}";
 }

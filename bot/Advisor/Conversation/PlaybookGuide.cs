@@ -19,7 +19,7 @@ internal sealed class PlaybookGuide : IFlywheelGuide
         {
             foreach (var stage in Enum.GetValues<StageId>())
             {
-                deciding[(audience, stage)] = [.. engine.Playbook.DecidingMetrics(audience, stage).Select(ToQuestion)];
+                deciding[(audience, stage)] = [.. engine.Playbook.DecidingMetrics(audience, stage).Select(m => ToQuestion(m, audience))];
             }
         }
     }
@@ -32,7 +32,10 @@ internal sealed class PlaybookGuide : IFlywheelGuide
     public MetricNames MetricNames => Playbook.MetricNames;
 
     public MetricQuestion? FindMetric(string metricId) =>
-        Playbook.TryGetMetric(metricId, out var metric) ? ToQuestion(metric) : null;
+        Playbook.TryGetMetric(metricId, out var metric) ? ToQuestion(metric, null) : null;
+
+    public MetricQuestion? FindMetric(string metricId, Audience audience) =>
+        Playbook.TryGetMetric(metricId, out var metric) ? ToQuestion(metric, audience) : null;
 
     public bool TryParseValue(MetricQuestion metric, string text, out decimal value)
     {
@@ -54,10 +57,10 @@ internal sealed class PlaybookGuide : IFlywheelGuide
             ? [.. Playbook.TopActivities(audience, stage).Select(a => a.Title)]
             : [];
 
-    private static MetricQuestion ToQuestion(MetricDefinition metric) => new(
+    private static MetricQuestion ToQuestion(MetricDefinition metric, Audience? audience) => new(
         metric.Id,
-        metric.Label,
-        metric.Question,
+        audience is { } a ? metric.LabelFor(a) : metric.Label,
+        audience is { } b ? metric.QuestionFor(b) : metric.Question,
         metric.Unit switch
         {
             MetricUnit.Percent => "%",

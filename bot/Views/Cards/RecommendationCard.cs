@@ -11,9 +11,7 @@ internal static class RecommendationCard
         var body = ImmutableArray.CreateBuilder<CardElement>();
         body.Add(Blocks.Subtle(view.Source ?? "Your next move"));
         body.Add(Blocks.Heading(view.ActivityTitle));
-        body.Add(view.IsOptimisation
-            ? Blocks.Colored($"Optimise: {view.StageName} (stage {view.StageNumber} of 5). Nothing is on fire.", TextColor.Good)
-            : Blocks.Colored($"Bottleneck: {view.StageName} (stage {view.StageNumber} of 5)", TextColor.Attention));
+        body.Add(Blocks.Colored(view.Headline, view.IsOptimisation ? TextColor.Good : view.BottleneckStatus == Flywheel.StageStatus.Watch ? TextColor.Warning : TextColor.Attention));
         body.Add(Blocks.Body(view.BottleneckReason));
         body.Add(Blocks.Label("Why this"));
         body.Add(Blocks.Body(view.Why));
@@ -26,6 +24,18 @@ internal static class RecommendationCard
             new Fact("Review on", view.ReviewOn.ToString("ddd d MMM yyyy", CultureInfo.InvariantCulture)),
         ])
         { Spacing = Spacing.Medium });
+        if (!view.Warnings.IsDefaultOrEmpty)
+        {
+            body.Add(Blocks.Label("Check these numbers"));
+            body.AddRange(view.Warnings.Select(w => (CardElement)(Blocks.Bullet(w) with { Color = TextColor.Warning })));
+        }
+
+        if (view.Focus is { } focus)
+        {
+            body.Add(Blocks.Label("Focus"));
+            body.Add(Blocks.Body(focus));
+        }
+
         if (!view.StopDoing.IsDefaultOrEmpty)
         {
             body.Add(Blocks.Label("Stop doing for now"));

@@ -19,6 +19,7 @@ internal static class StageWalkCard
                 Color = stage.Status switch
                 {
                     StageStatus.Weak => TextColor.Attention,
+                    StageStatus.Watch => TextColor.Warning,
                     StageStatus.Healthy => TextColor.Good,
                     _ => null,
                 },
