@@ -20,14 +20,14 @@ internal static class BotHost
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddFlywheel();
         builder.Services.AddStorage();
-        builder.Services.AddOptions<HostingOptions>().BindConfiguration(HostingOptions.Section).ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<HostingOptions>, HostingOptionsValidator>();
+        builder.Services.AddHostingOptions();
         builder.Services.AddServedFiles();
         builder.Services.AddAdvisor();
         builder.Services.AddConversations();
         builder.Services.AddBotFrameworkChannel(builder.Environment);
         builder.Services.AddCheckIns();
         builder.Services.AddSlack(builder.Configuration);
+        builder.Services.AddSlackOAuth(builder.Configuration);
         builder.Services.AddHealth();
         builder.Services.AddTelemetry(builder.Configuration);
 
@@ -41,6 +41,7 @@ internal static class BotHost
         app.MapBotFramework();
         app.MapServedFiles();
         app.MapSlack();
+        app.MapSlackOAuth();
         return app;
     }
 }

@@ -1,0 +1,204 @@
+using System.Net;
+using System.Text;
+using FlywheelBot.Channels.Slack.Installations;
+using FlywheelBot.Storage;
+using FlywheelBot.Tests.TestSupport;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace FlywheelBot.Tests.Channels.Slack.Installations;
+
+/// <summary>
+/// "Add to Slack" end to end: the real bot process (SQLite in a temp file) and the fake Slack Web API on loopback.
+/// Browsers open the install page, "approve" at Slack (the fake issues the code Slack would), come back to the
+/// redirect; bad links get a 400 page and store nothing; the database file holds no token in clear.
+/// </summary>
+public sealed class SlackInstallProcessTests : IAsyncLifetime
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "flywheel-slack-install-" + Guid.NewGuid().ToString("N"));
+    private FakeSlackOAuthApi _slack = null!;
+
+    private string DatabasePath => Path.Combine(_directory, "bot.db");
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_directory);
+        _slack = await FakeSlackOAuthApi.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _slack.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // best effort
+        }
+    }
+
+    [Fact]
+    public async Task Workspaces_install_through_OAuth_bad_links_are_refused_and_no_token_is_stored_in_clear()
+    {
+        var bot = await BotProcess.StartAsync(
+            _directory,
+            "--Logging:LogLevel:Default=Information",
+            $"--Storage:ConnectionString=Data Source={DatabasePath}",
+            "--Slack:SigningSecret=e2e-signing-secret",
+            $"--Slack:ClientId={FakeSlackOAuthApi.ClientId}",
+            $"--Slack:ClientSecret={FakeSlackOAuthApi.ClientSecret}",
+            $"--Slack:ApiBaseUrl={_slack.ApiBase}");
+        try
+        {
+            var redirect = new Uri(bot.BaseAddress, "api/slack/oauth_redirect");
+
+            // Team 1 installs, with token rotation on.
+            using var first = new InstallBrowser();
+            var authorize = await first.StartInstallAsync(bot.BaseAddress);
+            Assert.Equal("https://slack.com/oauth/v2/authorize", authorize.GetLeftPart(UriPartial.Path));
+            var query = QueryHelpers.ParseQuery(authorize.Query);
+            Assert.Equal(FakeSlackOAuthApi.ClientId, query["client_id"]);
+            Assert.Equal("app_mentions:read,chat:write,commands,im:history,im:read,im:write,users:read", query["scope"]);
+            Assert.Equal(redirect.AbsoluteUri, query["redirect_uri"]);
+            var cookie = Assert.Single(first.LastSetCookies);
+            Assert.StartsWith("slack-app-oauth-state=", cookie, StringComparison.Ordinal);
+            Assert.Contains("max-age=600", cookie, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("samesite=lax", cookie, StringComparison.OrdinalIgnoreCase);
+            var state = query["state"].ToString();
+
+            var back = Back(redirect, _slack.Approve("T1", redirect.AbsoluteUri, rotation: true), state);
+            var (status, page) = await first.GetAsync(back);
+            Assert.Equal(HttpStatusCode.OK, status);
+            Assert.Contains("FlywheelBot is now installed in Team T1", page, StringComparison.Ordinal);
+            Assert.Contains("href=\"slack://app?team=T1&id=A0FLYWHEEL\"", WebUtility.HtmlDecode(page), StringComparison.Ordinal);
+            Assert.Contains("href=\"https://app.slack.com/client/T1\"", WebUtility.HtmlDecode(page), StringComparison.Ordinal);
+            Assert.Null(first.Cookie(OAuthStateCodec.CookieName));
+
+            // The same link again (a replay, with the cookie put back): refused, nothing more stored.
+            using var replayer = new Replayer(cookie);
+            var replay = await replayer.GetAsync(Back(redirect, _slack.Approve("T1", redirect.AbsoluteUri), state));
+            Assert.Equal(HttpStatusCode.BadRequest, replay.Status);
+            Assert.Contains("already used", replay.Html, StringComparison.Ordinal);
+
+            // Team 2, another browser, no rotation.
+            using var second = new InstallBrowser();
+            var state2 = QueryHelpers.ParseQuery((await second.StartInstallAsync(bot.BaseAddress)).Query)["state"].ToString();
+            Assert.Equal(HttpStatusCode.OK, (await second.GetAsync(Back(redirect, _slack.Approve("T2", redirect.AbsoluteUri), state2))).Status);
+
+            // A state from the install page but brought by a browser without its cookie (login CSRF).
+            using var victim = new InstallBrowser();
+            using var attacker = new InstallBrowser();
+            var stolen = QueryHelpers.ParseQuery((await attacker.StartInstallAsync(bot.BaseAddress)).Query)["state"].ToString();
+            await AssertRefusedAsync(victim, Back(redirect, _slack.Approve("T6", redirect.AbsoluteUri), stolen), "not started in this browser");
+
+            // Forged, expired (genuinely signed with the bot's key ring, 11 minutes old), denied, missing, and a code Slack refuses.
+            using var other = new InstallBrowser();
+            await other.StartInstallAsync(bot.BaseAddress);
+            await AssertRefusedAsync(other, Back(redirect, _slack.Approve("T3", redirect.AbsoluteUri), "CfDJ8forged" + new string('x', 80)), "not issued by FlywheelBot");
+            var old = OldState(TimeSpan.FromMinutes(11));
+            using var late = new Replayer($"{OAuthStateCodec.CookieName}={old.CookieValue}");
+            var expired = await late.GetAsync(Back(redirect, _slack.Approve("T4", redirect.AbsoluteUri), old.State));
+            Assert.Equal(HttpStatusCode.BadRequest, expired.Status);
+            Assert.Contains("more than 10 minutes old", expired.Html, StringComparison.Ordinal);
+            await other.StartInstallAsync(bot.BaseAddress);
+            await AssertRefusedAsync(other, new Uri(redirect, "?error=access_denied&state=whatever"), "cancelled in Slack");
+            var fresh = QueryHelpers.ParseQuery((await other.StartInstallAsync(bot.BaseAddress)).Query)["state"].ToString();
+            await AssertRefusedAsync(other, new Uri(redirect, "?code=only-a-code"), "carries no state");
+            fresh = QueryHelpers.ParseQuery((await other.StartInstallAsync(bot.BaseAddress)).Query)["state"].ToString();
+            await AssertRefusedAsync(other, Back(redirect, "code-nobody-issued", fresh), "Slack refused the installation");
+
+            // What is stored: exactly the two installations, with the tokens Slack issued, readable with the bot's key ring.
+            await bot.KillAsync();
+            var stored = await ReadInstallationsAsync();
+            Assert.Equal(["team:T1", "team:T2"], stored.Select(s => s.Key).Order().ToArray());
+            var t1 = stored.Single(s => s.Key == "team:T1").Installation;
+            Assert.True(t1.Rotates);
+            Assert.Equal(["app_mentions:read", "chat:write", "commands", "im:history", "im:read", "im:write", "users:read"], t1.BotScopes);
+            Assert.Equal(("UBOTT1", "BT1", "U0INSTALLER", "A0FLYWHEEL"), (t1.BotUserId, t1.BotId, t1.InstallerUserId, t1.AppId));
+            var protector = KeyRingOfTheBot().CreateProtector(SlackTokenProtector.Purpose);
+            Assert.True(_slack.IsLive(protector.Unprotect(t1.ProtectedBotToken)));
+            Assert.Equal("T1", _slack.TeamOf(protector.Unprotect(t1.ProtectedBotToken)));
+            Assert.Equal("T2", _slack.TeamOf(protector.Unprotect(stored.Single(s => s.Key == "team:T2").Installation.ProtectedBotToken)));
+
+            // No token in clear anywhere in the database files.
+            var bytes = DatabaseBytes();
+            Assert.True(bytes.Length > 0);
+            foreach (var needle in new[] { "xoxb-", "xoxe-", "xoxe.xoxb" }.Concat(_slack.Issued))
+            {
+                Assert.False(Contains(bytes, Encoding.UTF8.GetBytes(needle)), $"the database files contain '{needle[..5]}…' in clear");
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            throw new InvalidOperationException($"{ex.Message}{Environment.NewLine}Bot output:{Environment.NewLine}{bot.Output}", ex);
+        }
+        finally
+        {
+            await bot.DisposeAsync();
+        }
+    }
+
+    private static Uri Back(Uri redirect, string code, string state) =>
+        new(QueryHelpers.AddQueryString(redirect.AbsoluteUri, new Dictionary<string, string?> { ["code"] = code, ["state"] = state }));
+
+    private static async Task AssertRefusedAsync(InstallBrowser browser, Uri url, string says)
+    {
+        var (status, html) = await browser.GetAsync(url);
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains(says, html, StringComparison.Ordinal);
+        Assert.Contains("Nothing was installed", html, StringComparison.Ordinal);
+    }
+
+    /// <summary>The bot's Data Protection key ring, read from its database as another instance would.</summary>
+    private IDataProtectionProvider KeyRingOfTheBot()
+    {
+        var store = new SqliteDocumentStore($"Data Source={DatabasePath}", TimeProvider.System, NullLogger<SqliteDocumentStore>.Instance);
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddDataProtection().SetApplicationName(FlywheelBot.Hosting.DataProtectionServices.ApplicationName);
+        services.Configure<KeyManagementOptions>(o => o.XmlRepository = new DocumentXmlRepository(store, NullLogger<DocumentXmlRepository>.Instance));
+        return services.BuildServiceProvider().GetRequiredService<IDataProtectionProvider>();
+    }
+
+    private IssuedOAuthState OldState(TimeSpan age) =>
+        new OAuthStateCodec(KeyRingOfTheBot(), new FakeTimeProvider(DateTimeOffset.UtcNow - age)).Issue();
+
+    private async Task<List<(string Key, StoredSlackInstallation Installation)>> ReadInstallationsAsync()
+    {
+        using var store = new SqliteDocumentStore($"Data Source={DatabasePath}", TimeProvider.System, NullLogger<SqliteDocumentStore>.Instance);
+        var documents = await store.ListAsync(SlackInstallationKeys.Collection, string.Empty, 100, CancellationToken.None);
+        return [.. documents.Select(d => (d.Key, System.Text.Json.JsonSerializer.Deserialize(d.Json, SlackInstallationsJsonContext.Default.StoredSlackInstallation)!))];
+    }
+
+    private byte[] DatabaseBytes()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        return [.. Directory.GetFiles(_directory, "bot.db*").SelectMany(File.ReadAllBytes)];
+    }
+
+    private static bool Contains(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle) >= 0;
+
+    /// <summary>A browser that sends a fixed cookie header (an attacker replaying a link, or a browser with an old cookie).</summary>
+    private sealed class Replayer(string cookie) : IDisposable
+    {
+        private readonly HttpClient _http = new(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false });
+
+        public async Task<(HttpStatusCode Status, string Html)> GetAsync(Uri url)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.Add("Cookie", cookie.Split(';')[0]);
+            using var response = await _http.SendAsync(request);
+            return (response.StatusCode, await response.Content.ReadAsStringAsync());
+        }
+
+        public void Dispose() => _http.Dispose();
+    }
+}
