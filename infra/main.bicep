@@ -48,8 +48,8 @@ param postgresVersion string = '16'
 @maxValue(730)
 param logRetentionDays int = 30
 
-@allowed(['none', 'single-workspace'])
-@description('Slack: none, or single-workspace (Key Vault secrets slack-signing-secret and slack-bot-token, created before this is set).')
+@allowed(['none', 'single-workspace', 'distribution'])
+@description('Slack: none; single-workspace (Key Vault secrets slack-signing-secret, slack-bot-token); distribution, any workspace installs it (slack-signing-secret, slack-client-id, slack-client-secret). Create the secrets first.')
 param slack string = 'none'
 
 @description('Display name of the bot in Teams and the Azure portal.')
@@ -227,6 +227,8 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     Hosting__PublicUrl: 'https://${site.properties.defaultHostName}'
     Slack__SigningSecret: slack == 'none' ? '' : secretReference(vault.properties.vaultUri, 'slack-signing-secret')
     Slack__BotToken: slack == 'single-workspace' ? secretReference(vault.properties.vaultUri, 'slack-bot-token') : ''
+    Slack__ClientId: slack == 'distribution' ? secretReference(vault.properties.vaultUri, 'slack-client-id') : ''
+    Slack__ClientSecret: slack == 'distribution' ? secretReference(vault.properties.vaultUri, 'slack-client-secret') : ''
   }
 }
 

@@ -2,14 +2,12 @@
 // with the TypeScript compiler in strict mode. Each card is wrapped as a typed .ts literal (importing JSON would
 // widen literal types and reject valid cards). Usage: node typecheck-cards.mjs <folder>
 // Prints the compiler's diagnostics and exits 1 when any card fails, 2 on bad usage.
-import { createRequire } from 'node:module';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ts, typeCheckLiterals } from './typecheck-literals.mjs';
 
-const require = createRequire(import.meta.url);
-const ts = require('typescript');
 const here = dirname(fileURLToPath(import.meta.url));
 const cardsTypes = join(here, 'node_modules', '@microsoft', 'teams.cards', 'dist', 'index.d.ts');
 
@@ -29,27 +27,10 @@ try {
     return { file, path };
   });
 
-  const program = ts.createProgram(sources.map((s) => s.path), {
-    strict: true,
-    noEmit: true,
-    target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.ESNext,
-    moduleResolution: ts.ModuleResolutionKind.Bundler,
-    baseUrl: work,
-    paths: { '@microsoft/teams.cards': [cardsTypes] },
-    types: [],
-    skipLibCheck: true,
-  });
-  const byPath = new Map(sources.map((s) => [s.path, s.file]));
-  const diagnostics = ts.getPreEmitDiagnostics(program);
-  for (const d of diagnostics) {
-    const where = d.file ? byPath.get(d.file.fileName) ?? d.file.fileName : '(global)';
-    const line = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 0;
-    console.log(`${where}:${line}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
-  }
+  const problems = typeCheckLiterals(sources, '@microsoft/teams.cards', cardsTypes, work);
 
-  console.log(`typescript ${ts.version} + @microsoft/teams.cards: ${files.length} card(s), ${diagnostics.length} problem(s)`);
-  process.exitCode = diagnostics.length > 0 ? 1 : 0;
+  console.log(`typescript ${ts.version} + @microsoft/teams.cards: ${files.length} card(s), ${problems} problem(s)`);
+  process.exitCode = problems > 0 ? 1 : 0;
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

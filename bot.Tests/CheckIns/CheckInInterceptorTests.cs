@@ -250,7 +250,7 @@ public sealed class CheckInInterceptorTests
         var h = new CheckInHarness(Friday);
         var setup = Assert.IsType<CheckInSetupView>((await h.SayAsync("check in", "Europe/Berlin"))!.Replies.Single());
         Assert.Equal("Europe/Berlin", setup.TimeZoneId);
-        Assert.Contains("Teams", setup.TimeZoneSource, StringComparison.Ordinal);
+        Assert.Equal("as your chat app reports it", setup.TimeZoneSource);
     }
 
     private static InboundTurn CardAnswer(params (string Key, string Value)[] inputs) =>

@@ -1,3 +1,4 @@
+using FlywheelBot.Storage;
 using FlywheelBot.Conversations;
 using FlywheelBot.CheckIns;
 using FlywheelBot.Tests.TestSupport;

@@ -30,5 +30,20 @@ public sealed class StartupFailureTests : IDisposable
         Assert.DoesNotContain("   at ", bot.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_corrupted_database_file_stops_start_up_with_one_message_and_no_stack_trace()
+    {
+        var database = Path.Combine(_directory, "corrupt.db");
+        await File.WriteAllTextAsync(database, string.Concat(Enumerable.Repeat("this is not a SQLite database. ", 400)));
+        await using var bot = BotProcess.Launch(_directory, [$"--Storage:ConnectionString=Data Source={database}"]);
+
+        var exitCode = await bot.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.True(exitCode == 1, $"exit code {exitCode}{Environment.NewLine}{bot.Output}");
+        Assert.Contains("FlywheelBot cannot start:", bot.Output, StringComparison.Ordinal);
+        Assert.Contains("Storage:ConnectionString", bot.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", bot.Output, StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 }

@@ -74,6 +74,29 @@ public abstract class DocumentStoreConformance : IAsyncLifetime
     }
 
     [ConformanceFact]
+    public async Task Keys_of_any_length_are_written_read_updated_and_deleted_and_long_ones_stay_distinct()
+    {
+        var shared = new string('k', 3000);
+        var first = shared + "-first-\u00e9\u4e2d";
+        var second = shared + "-second";
+        var huge = new string('\u4e2d', 70_000);
+
+        Assert.Equal(WriteResult.Written(1), await Store.PutAsync(Write(first, "1", 0), CancellationToken.None));
+        Assert.Equal(WriteResult.Written(1), await Store.PutAsync(Write(second, "2", 0), CancellationToken.None));
+        Assert.Equal(WriteResult.Written(1), await Store.PutAsync(Write(huge, "3", 0), CancellationToken.None));
+        Assert.Equal(WriteResult.Written(2), await Store.PutAsync(Write(first, "1b", 1), CancellationToken.None));
+
+        var read = await Store.GetAsync(Collection, first, CancellationToken.None);
+        Assert.Equal((first, "1b", 2L), (read?.Key, read?.Json, read?.Version ?? 0));
+        Assert.Equal("2", (await Store.GetAsync(Collection, second, CancellationToken.None))?.Json);
+        Assert.Equal("3", (await Store.GetAsync(Collection, huge, CancellationToken.None))?.Json);
+        Assert.Equal(2, (await Store.ListAsync(Collection, "kkk", 10, CancellationToken.None)).Count);
+        Assert.True(await Store.DeleteAsync(Collection, first, expectedVersion: 2, CancellationToken.None));
+        Assert.Null(await Store.GetAsync(Collection, first, CancellationToken.None));
+        Assert.NotNull(await Store.GetAsync(Collection, second, CancellationToken.None));
+    }
+
+    [ConformanceFact]
     public async Task Insert_if_absent_succeeds_once_and_then_conflicts()
     {
         var first = await Store.PutAsync(Write("a", """{"n":1}""", 0), CancellationToken.None);
@@ -592,6 +615,30 @@ public abstract class DocumentStoreConformance : IAsyncLifetime
         Assert.Equal([1L], overExpired);
         Assert.Null(overLive);
         Assert.Null(await Store.GetAsync(Collection, "y", CancellationToken.None));
+    }
+
+    [ConformanceFact]
+    public async Task Long_keys_are_found_checked_and_committed_by_the_atomic_paths_as_by_the_single_ones()
+    {
+        var shared = new string('k', 3000);
+        var first = shared + "-first";
+        var second = shared + "-second";
+        await Store.PutAsync(Write(first, """{"n":1}""", 0), CancellationToken.None);
+
+        var found = await Atomic.GetManyAsync([new DocumentKey(Collection, first), new DocumentKey(Collection, second)], CancellationToken.None);
+        var versions = await Atomic.CommitAsync(
+            [Write(first, """{"n":2}""", 1), Write(second, """{"n":1}""", 0)],
+            [new DocumentCheck(Collection, first, 1)],
+            CancellationToken.None);
+        var stale = await Atomic.CommitAsync([Write(second, """{"n":9}""", 0)], [new DocumentCheck(Collection, first, 1)], CancellationToken.None);
+
+        Assert.Equal((first, 1L), (found[0]?.Key, found[0]?.Version ?? 0));
+        Assert.Null(found[1]);
+        Assert.Equal([2L, 1L], versions);
+        Assert.Null(stale);
+        Assert.Equal(("""{"n":2}""", 2L), await JsonAndVersion(first));
+        Assert.Equal(("""{"n":1}""", 1L), await JsonAndVersion(second));
+        Assert.Equal(second, (await Store.GetAsync(Collection, second, CancellationToken.None))?.Key);
     }
 
     private async Task<(string, long)> JsonAndVersion(string key)

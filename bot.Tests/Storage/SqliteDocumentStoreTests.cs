@@ -37,6 +37,32 @@ public sealed class SqliteDocumentStoreTests : IDisposable
         Assert.Equal("wal", await command.ExecuteScalarAsync() as string);
     }
 
+    [Fact]
+    public async Task After_a_burst_of_writes_the_WAL_file_is_emptied_once_writes_pause()
+    {
+        var path = Path.Combine(_directory, "wal.db");
+        var wal = new FileInfo(path + "-wal");
+        using var store = new SqliteDocumentStore($"Data Source={path}", TimeProvider.System, NullLogger<SqliteDocumentStore>.Instance);
+        var payload = $"{{\"padding\":\"{new string('x', 8000)}\"}}";
+
+        await Task.WhenAll(Enumerable.Range(0, 3000).Select(i =>
+            store.PutAsync(new DocumentWrite("burst", $"k{i}", payload, ExpectedVersion: null), CancellationToken.None)));
+        wal.Refresh();
+        var afterBurst = wal.Exists ? wal.Length : 0;
+
+        var emptied = false;
+        for (var waited = 0; waited < 100 && !emptied; waited++)
+        {
+            await Task.Delay(100);
+            wal.Refresh();
+            emptied = wal.Exists && wal.Length == 0;
+        }
+
+        Assert.True(afterBurst > 1024 * 1024, $"the burst filled the WAL ({afterBurst} bytes)");
+        Assert.True(emptied, $"the WAL was emptied within 10 s of the last write (still {wal.Length} bytes)");
+        Assert.Equal(payload, (await store.GetAsync("burst", "k2999", CancellationToken.None))?.Json);
+    }
+
     [Theory]
     [InlineData("Data Source=data/flywheelbot.db", "data/flywheelbot.db")]
     [InlineData("Data Source=./x/../y/bot.db;Cache=Shared", "y/bot.db")]

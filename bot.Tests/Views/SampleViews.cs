@@ -113,6 +113,20 @@ internal static class SampleViews
 
     public static NoticeView Warning { get; } = NoticeView.Say("Sorry, I lost track of our conversation.", NoticeTone.Warning);
 
+    /// <summary>A senior decision-maker recommendation with its spoke, a goal and how the activity moves it.</summary>
+    public static RecommendationView RecommendationWithGoal { get; } = Recommendation with
+    {
+        Spoke = "Spoke: Thought leadership. It feeds partner programmes next: A point of view that senior buyers quote makes you the firm partners want to be seen with.",
+        Goal = "Goal: New leads per month: 50 by 31 Mar 2027 (now 8, 42 to go; 119 days left).",
+        GoalLink = "It moves the goal from upstream: awareness comes before conversion in the wheel, so better share of voice (%) widens what reaches new leads per month.",
+    };
+
+    /// <summary>"Why this?" with the flywheel picture.</summary>
+    public static StageWalkView StageWalkWithWheel { get; } = StageWalk with
+    {
+        Wheel = new FlywheelBot.Views.Images.RenderedImage([0x89, 0x50, 0x4E, 0x47], 420, 420, "Your flywheel: Awareness weak, Engagement unknown. Bottleneck: Awareness. No goal set."),
+    };
+
     /// <summary>Every sample with the name its golden file uses.</summary>
     public static ImmutableArray<(string Name, ViewModel View)> All { get; } =
     [
@@ -124,6 +138,8 @@ internal static class SampleViews
         ("recommendation", Recommendation),
         ("recommendation-optimisation", Optimisation),
         ("stage-walk", StageWalk),
+        ("recommendation-goal", RecommendationWithGoal),
+        ("stage-walk-wheel", StageWalkWithWheel),
         ("recommendation-watch", Watch),
         ("stage-walk-watch", StageWalkWatch),
         ("help", Help),

@@ -55,7 +55,7 @@ internal sealed partial class CheckInInterceptor(
             }
             else
             {
-                view = await answers.HandleAsync(turn.ConversationKey, resolved.Value, cancellationToken);
+                view = await answers.HandleAsync(turn.ConversationKey, resolved.Value, cancellationToken, current?.Schedule.TimeZoneId ?? DefaultZone(turn).Zone);
                 if (view is CheckInResultView)
                 {
                     await repository.UpdateAsync(turn.ConversationKey, s => s is null ? null : CheckInPlanner.Answered(s), cancellationToken);
@@ -205,7 +205,7 @@ internal sealed partial class CheckInInterceptor(
     {
         if (TimeZones.TryResolve(turn.TimeZone, out var fromChannel, out _))
         {
-            return (fromChannel, "from your Teams client");
+            return (fromChannel, "as your chat app reports it");
         }
 
         var configured = options.Value.DefaultTimeZone;

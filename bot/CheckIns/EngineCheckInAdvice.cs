@@ -33,7 +33,12 @@ internal sealed class EngineCheckInAdvice(DiagnosisEngine engine) : ICheckInAdvi
             ids.Insert(0, metricToWatch);
         }
 
-        return [.. ids.Distinct().Take(MaxFields).Select(Describe)];
+        // The team's goal metric and each running campaign's goal metric are asked on top: every goal shows progress.
+        var goals = new[] { profile.Goal?.MetricId }
+            .Concat(profile.Campaigns.Where(c => c.IsRunning).Select(c => (string?)c.Plan.Goal.MetricId))
+            .OfType<string>()
+            .Where(id => Playbook.TryGetMetric(id, out _));
+        return [.. ids.Distinct().Take(MaxFields).Concat(goals).Distinct().Select(Describe)];
     }
 
     public bool TryResolveMetric(string name, [NotNullWhen(true)] out string? metricId) => Playbook.MetricNames.TryFind(name, out metricId);

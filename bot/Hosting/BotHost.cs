@@ -24,8 +24,9 @@ internal static class BotHost
         builder.Services.AddServedFiles();
         builder.Services.AddAdvisor();
         builder.Services.AddConversations();
-        builder.Services.AddBotFrameworkChannel(builder.Environment);
+        builder.Services.AddBotFrameworkChannel(builder.Configuration, builder.Environment);
         builder.Services.AddCheckIns();
+        builder.Services.AddCampaigns();
         builder.Services.AddSlack(builder.Configuration);
         builder.Services.AddSlackOAuth(builder.Configuration);
         builder.Services.AddHealth();
@@ -43,5 +44,35 @@ internal static class BotHost
         app.MapSlack();
         app.MapSlackOAuth();
         return app;
+    }
+
+    /// <summary>
+    /// Opens and migrates storage before the host starts, so a database that cannot be opened at all (a corrupted file,
+    /// a bad setting) stops the process with Program's one message instead of the host's "Hosting failed to start" error
+    /// log and stack trace first. A database that is only not reachable yet is left to the storage start-up service,
+    /// which retries in the background. (Hosts built by tests run that service as part of their start.)
+    /// </summary>
+    public static async Task PrepareStorageAsync(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (app.Services.GetRequiredService<Storage.IDocumentStore>() is not Storage.IStorageSchema schema)
+        {
+            return;
+        }
+
+        try
+        {
+            await schema.MigrateAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (Storage.StorageFailures.IsTransient(exception))
+        {
+            // Not reachable yet: StorageStartup retries with backoff while readiness answers 503.
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            var provider = app.Services.GetRequiredService<IOptions<Storage.StorageOptions>>().Value.Provider;
+            throw new Storage.StorageUnavailableException(
+                $"Storage ({provider}) could not be opened or migrated with the configured Storage:ConnectionString: {exception.Message}", exception);
+        }
     }
 }

@@ -1,3 +1,4 @@
+using FlywheelBot.Files;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 

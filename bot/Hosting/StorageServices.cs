@@ -5,6 +5,7 @@ namespace FlywheelBot.Hosting;
 
 internal static class StorageServices
 {
+
     /// <summary>
     /// Registers the Storage feature: the configured <see cref="IDocumentStore"/> (SQLite by default, PostgreSQL for
     /// scale-out), <see cref="IVersionedStore"/>, schema migration at start-up and the periodic purge of expired records.
@@ -27,6 +28,18 @@ internal static class StorageServices
         services.AddSingleton<StorageReadiness>();
         services.AddHostedService<StorageStartup>();
         services.AddHostedService<ExpiredRecordPurger>();
+        return services;
+    }
+
+    /// <summary>
+    /// Storage in this process's memory (the terminal chat): the <see cref="InMemoryDocumentStore"/>, the versioned store
+    /// over it, and <see cref="StorageOptions"/> at their defaults (retention of processed ids and conversation states).
+    /// </summary>
+    public static IServiceCollection AddInProcessStorage(this IServiceCollection services)
+    {
+        services.AddOptions<StorageOptions>();
+        services.AddSingleton<IDocumentStore>(sp => new InMemoryDocumentStore(sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IVersionedStore, VersionedStore>();
         return services;
     }
 }

@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+
 namespace FlywheelBot.Storage;
 
 /// <summary>Argument checks and time normalisation shared by the providers, so both behave identically.</summary>
@@ -17,6 +20,40 @@ internal static class DocumentKeys
         {
             throw new ArgumentException("Collections and keys must not contain NUL characters.", nameof(key));
         }
+    }
+
+    /// <summary>Keys up to this many UTF-8 bytes are stored as they are (PostgreSQL's index rows stop near 2.7 KB).</summary>
+    public const int MaxStoredKeyBytes = 512;
+
+    private const int KeptPrefixBytes = 400;
+
+    /// <summary>
+    /// The key as the providers store it, so that no key fails on length: a key longer than
+    /// <see cref="MaxStoredKeyBytes"/> is kept as its first whole code points (up to 400 bytes, so listing by a shorter
+    /// prefix still finds it) followed by <c>#</c> and the SHA-256 of the whole key. Reads by the same key find it.
+    /// </summary>
+    public static string StoredKey(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (key.Length * 3 <= MaxStoredKeyBytes || Encoding.UTF8.GetByteCount(key) <= MaxStoredKeyBytes)
+        {
+            return key;
+        }
+
+        var kept = new StringBuilder();
+        var bytes = 0;
+        foreach (var rune in key.EnumerateRunes())
+        {
+            if (bytes + rune.Utf8SequenceLength > KeptPrefixBytes)
+            {
+                break;
+            }
+
+            bytes += rune.Utf8SequenceLength;
+            kept.Append(rune.ToString());
+        }
+
+        return $"{kept}#{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))}";
     }
 
     public static void ValidatePrefix(string collection, string keyPrefix)

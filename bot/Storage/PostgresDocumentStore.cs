@@ -77,10 +77,10 @@ internal sealed class PostgresDocumentStore : IDocumentStore, IAtomicDocumentSto
         await using var command = _dataSource.CreateCommand(
             $"SELECT {Columns} FROM documents WHERE collection = @c AND key = @k AND {Live};");
         command.Parameters.AddWithValue("c", collection);
-        command.Parameters.AddWithValue("k", key);
+        command.Parameters.AddWithValue("k", DocumentKeys.StoredKey(key));
         command.Parameters.AddWithValue("now", Now());
         var rows = await ReadAllAsync(command, collection, cancellationToken);
-        return rows.Count == 0 ? null : rows[0];
+        return rows.Count == 0 ? null : rows[0] with { Key = key };
     }
 
     public async Task<WriteResult> PutAsync(DocumentWrite write, CancellationToken cancellationToken)
@@ -103,7 +103,7 @@ internal sealed class PostgresDocumentStore : IDocumentStore, IAtomicDocumentSto
         }))
         {
             command.Parameters.AddWithValue("c", write.Collection);
-            command.Parameters.AddWithValue("k", write.Key);
+            command.Parameters.AddWithValue("k", DocumentKeys.StoredKey(write.Key));
             command.Parameters.AddWithValue("j", write.Json);
             command.Parameters.AddWithValue("now", now);
             command.Parameters.Add(Time("due", write.DueAt));
@@ -118,7 +118,7 @@ internal sealed class PostgresDocumentStore : IDocumentStore, IAtomicDocumentSto
         await using var current = _dataSource.CreateCommand(
             $"SELECT version FROM documents WHERE collection = @c AND key = @k AND {Live};");
         current.Parameters.AddWithValue("c", write.Collection);
-        current.Parameters.AddWithValue("k", write.Key);
+        current.Parameters.AddWithValue("k", DocumentKeys.StoredKey(write.Key));
         current.Parameters.AddWithValue("now", now);
         return WriteResult.Conflict(await current.ExecuteScalarAsync(cancellationToken) is long version ? version : 0);
     }
@@ -138,7 +138,7 @@ internal sealed class PostgresDocumentStore : IDocumentStore, IAtomicDocumentSto
         {
             var select = new NpgsqlBatchCommand($"SELECT {Columns} FROM documents WHERE collection = @c AND key = @k AND {Live};");
             select.Parameters.AddWithValue("c", collection);
-            select.Parameters.AddWithValue("k", key);
+            select.Parameters.AddWithValue("k", DocumentKeys.StoredKey(key));
             select.Parameters.AddWithValue("now", now);
             batch.BatchCommands.Add(select);
         }
@@ -154,7 +154,7 @@ internal sealed class PostgresDocumentStore : IDocumentStore, IAtomicDocumentSto
 
             if (await reader.ReadAsync(cancellationToken))
             {
-                found[i] = ReadRow(reader, keys[i].Collection);
+                found[i] = ReadRow(reader, keys[i].Collection) with { Key = keys[i].Key };
             }
         }
 
@@ -186,7 +186,7 @@ internal sealed class PostgresDocumentStore : IDocumentStore, IAtomicDocumentSto
             var command = new NpgsqlBatchCommand(
                 $"SELECT flywheel_expect(COALESCE((SELECT version FROM documents WHERE collection = @c AND key = @k AND {Live}), 0) = @expected);");
             command.Parameters.AddWithValue("c", check.Collection);
-            command.Parameters.AddWithValue("k", check.Key);
+            command.Parameters.AddWithValue("k", DocumentKeys.StoredKey(check.Key));
             command.Parameters.AddWithValue("now", now);
             command.Parameters.AddWithValue("expected", check.Version);
             batch.BatchCommands.Add(command);
@@ -203,7 +203,7 @@ internal sealed class PostgresDocumentStore : IDocumentStore, IAtomicDocumentSto
             var command = new NpgsqlBatchCommand(
                 $"WITH w AS ({statement.TrimEnd().TrimEnd(';')}) SELECT flywheel_expect(count(*) = 1), max(version) FROM w;");
             command.Parameters.AddWithValue("c", write.Collection);
-            command.Parameters.AddWithValue("k", write.Key);
+            command.Parameters.AddWithValue("k", DocumentKeys.StoredKey(write.Key));
             command.Parameters.AddWithValue("j", write.Json);
             command.Parameters.AddWithValue("now", now);
             command.Parameters.Add(Time("due", write.DueAt));
@@ -247,7 +247,7 @@ internal sealed class PostgresDocumentStore : IDocumentStore, IAtomicDocumentSto
             WHERE collection = @c AND key = @k AND (@expected::bigint IS NULL OR version = @expected) AND {Live};
             """);
         command.Parameters.AddWithValue("c", collection);
-        command.Parameters.AddWithValue("k", key);
+        command.Parameters.AddWithValue("k", DocumentKeys.StoredKey(key));
         command.Parameters.Add(new NpgsqlParameter("expected", NpgsqlDbType.Bigint) { Value = expectedVersion is { } v ? v : DBNull.Value });
         command.Parameters.AddWithValue("now", Now());
         return await command.ExecuteNonQueryAsync(cancellationToken) > 0;

@@ -10,9 +10,15 @@ namespace FlywheelBot.Storage;
 /// file. Every write is atomic and a caller hears of it only after its commit: a crash leaves either the old or the new
 /// row, never half of one. SQLite's calls are synchronous (local file I/O, no network), so they run inline.
 /// Checkpoints (copying the WAL back into the database file, with its fsyncs) run in the background every
-/// <see cref="CheckpointInterval"/> on a connection of their own, never in a write's commit, so no turn waits for one.
+/// <see cref="CheckpointInterval"/> on a connection of their own, never in a write's commit, so no turn waits for one;
+/// once writes pause, one truncating checkpoint empties the WAL, and a WAL reset after a checkpoint is cut back to
+/// <see cref="WalSizeLimitBytes"/>, so the WAL never keeps the size of its largest burst.
+/// The file's identity (a random marker written into it at creation) is checked every <see cref="IdentityCheckInterval"/>:
+/// when the file was deleted or replaced while the bot runs, the store stops (every operation fails with
+/// <see cref="StorageStoppedException"/>, nothing more is written to the lost file), reports it to
+/// <see cref="IStorageHealth.Problem"/> (readiness fails, turns answer 503) and logs exactly what happened.
 /// </summary>
-internal sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentStore, IStorageSchema, IDisposable
+internal sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentStore, IStorageSchema, IStorageHealth, IDisposable
 {
     private const string Columns = "key, json, version, updated_at, due_at, expires_at";
     private const string Live = "(expires_at IS NULL OR expires_at > @now)";
@@ -21,6 +27,12 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentStore
 
     /// <summary>How often the background checkpoint runs while there were writes.</summary>
     public static readonly TimeSpan CheckpointInterval = TimeSpan.FromSeconds(1);
+
+    /// <summary>How often the database file's identity is checked.</summary>
+    public static readonly TimeSpan IdentityCheckInterval = TimeSpan.FromSeconds(2);
+
+    /// <summary>A WAL that is reset after a checkpoint is truncated to this size.</summary>
+    public const long WalSizeLimitBytes = 16L * 1024 * 1024;
 
     private const string UpsertAlways = """
         INSERT INTO documents (collection, key, json, version, updated_at, due_at, expires_at)
@@ -54,25 +66,37 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentStore
     private readonly SqliteSessionPool _sessions;
     private readonly SqliteWriteQueue _writes;
     private readonly ITimer _checkpoints;
+    private readonly ITimer _identityChecks;
+    private readonly string _checkConnectionString;
     private long _checkpointedAt;
+    private long _truncatedAt;
     private int _checkpointing;
+    private string? _identity;
+    private volatile string? _failure;
+    private volatile string? _problem;
     private readonly OnceGate _migration = new();
 
     /// <summary>
     /// Opens (lazily) the file named by <paramref name="connectionString"/>; a relative <c>Data Source</c> resolves
     /// against <paramref name="baseDirectory"/> (the content root in the host; the current directory when null).
     /// </summary>
-    public SqliteDocumentStore(string connectionString, TimeProvider clock, ILogger<SqliteDocumentStore> logger, string? baseDirectory = null)
+    public SqliteDocumentStore(
+        string connectionString, TimeProvider clock, ILogger<SqliteDocumentStore> logger, string? baseDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(clock);
         ArgumentNullException.ThrowIfNull(logger);
         (var resolved, _path) = Resolve(connectionString, baseDirectory ?? Directory.GetCurrentDirectory());
-        _sessions = new SqliteSessionPool(resolved, BusyTimeoutMs);
+        _checkConnectionString = new SqliteConnectionStringBuilder(resolved) { Mode = SqliteOpenMode.ReadWrite }.ToString();
+        _sessions = new SqliteSessionPool(resolved, BusyTimeoutMs, WalSizeLimitBytes);
         _writes = new SqliteWriteQueue(OpenWriter);
-        _checkpoints = clock.CreateTimer(_ => Checkpoint(), null, CheckpointInterval, CheckpointInterval);
         _clock = clock;
         _logger = logger;
+        _checkpoints = clock.CreateTimer(_ => Checkpoint(), null, CheckpointInterval, CheckpointInterval);
+        _identityChecks = clock.CreateTimer(_ => CheckIdentity(), null, IdentityCheckInterval, IdentityCheckInterval);
     }
+
+    /// <summary>Set once the database file was found deleted or replaced (no path in it); null while the store is fine.</summary>
+    public string? Problem => _problem;
 
     /// <summary>The full path of the database file.</summary>
     public string DatabasePath => _path;
@@ -109,10 +133,10 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentStore
         {
             var command = session.Command($"SELECT {Columns} FROM documents WHERE collection = @c AND key = @k AND {Live};");
             command.Parameters.AddWithValue("@c", collection);
-            command.Parameters.AddWithValue("@k", key);
+            command.Parameters.AddWithValue("@k", DocumentKeys.StoredKey(key));
             command.Parameters.AddWithValue("@now", Now());
             var rows = ReadAll(command, collection);
-            return rows.Count == 0 ? null : rows[0];
+            return rows.Count == 0 ? null : rows[0] with { Key = key };
         }, cancellationToken);
     }
 
@@ -145,10 +169,10 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentStore
             {
                 var command = session.Command($"SELECT {Columns} FROM documents WHERE collection = @c AND key = @k AND {Live};");
                 command.Parameters.AddWithValue("@c", keys[i].Collection);
-                command.Parameters.AddWithValue("@k", keys[i].Key);
+                command.Parameters.AddWithValue("@k", DocumentKeys.StoredKey(keys[i].Key));
                 command.Parameters.AddWithValue("@now", now);
                 var rows = ReadAll(command, keys[i].Collection);
-                found[i] = rows.Count == 0 ? null : rows[0];
+                found[i] = rows.Count == 0 ? null : rows[0] with { Key = keys[i].Key };
             }
 
             return found;
@@ -207,7 +231,7 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentStore
                 WHERE collection = @c AND key = @k AND (@expected IS NULL OR version = @expected) AND {Live};
                 """);
             command.Parameters.AddWithValue("@c", collection);
-            command.Parameters.AddWithValue("@k", key);
+            command.Parameters.AddWithValue("@k", DocumentKeys.StoredKey(key));
             command.Parameters.AddWithValue("@expected", expectedVersion is { } v ? v : DBNull.Value);
             command.Parameters.AddWithValue("@now", Now());
             return command.ExecuteNonQuery() > 0;
@@ -292,6 +316,7 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentStore
 
     public void Dispose()
     {
+        _identityChecks.Dispose();
         _checkpoints.Dispose();
         _writes.Dispose();
         _sessions.Dispose();
@@ -315,7 +340,9 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentStore
     private void Checkpoint()
     {
         var commits = _writes.Commits;
-        if (!_migration.IsDone || commits == Interlocked.Read(ref _checkpointedAt) || Interlocked.Exchange(ref _checkpointing, 1) == 1)
+        var busy = commits != Interlocked.Read(ref _checkpointedAt);
+        if (!_migration.IsDone || _failure is not null || (!busy && commits == Interlocked.Read(ref _truncatedAt))
+            || Interlocked.Exchange(ref _checkpointing, 1) == 1)
         {
             return;
         }
@@ -323,10 +350,18 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentStore
         SqliteSession? session = null;
         try
         {
+            // While writes come: passive. The first tick without writes: one truncating checkpoint empties the WAL file.
             session = _sessions.Rent();
-            session.Command("PRAGMA wal_checkpoint(PASSIVE);").ExecuteNonQuery();
+            session.Command(busy ? "PRAGMA wal_checkpoint(PASSIVE);" : "PRAGMA wal_checkpoint(TRUNCATE);").ExecuteNonQuery();
             _sessions.Return(session, healthy: true);
-            Interlocked.Exchange(ref _checkpointedAt, commits);
+            if (busy)
+            {
+                Interlocked.Exchange(ref _checkpointedAt, commits);
+            }
+            else
+            {
+                Interlocked.Exchange(ref _truncatedAt, commits);
+            }
         }
         catch (Exception exception) when (exception is SqliteException or ObjectDisposedException or InvalidOperationException)
         {
@@ -343,9 +378,76 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentStore
         }
     }
 
+    /// <summary>
+    /// Compares the file at the path with the one the store opened: gone, or carrying another identity marker (or none),
+    /// means it was deleted or replaced under the running bot. Never creates a file (the check opens read-write only).
+    /// </summary>
+    internal void CheckIdentity()
+    {
+        if (!_migration.IsDone || _failure is not null || _identity is null)
+        {
+            return;
+        }
+
+        string? problem;
+        try
+        {
+            if (!File.Exists(_path))
+            {
+                problem = "deleted";
+            }
+            else
+            {
+                using var connection = new SqliteConnection(_checkConnectionString);
+                connection.Open();
+                using var command = connection.CreateCommand();
+                command.CommandText = "SELECT id FROM store_identity LIMIT 1;";
+                problem = command.ExecuteScalar() as string == _identity ? null : "replaced";
+            }
+        }
+        catch (SqliteException exception) when (exception.SqliteErrorCode is 14 or 26 or 1)
+        {
+            // 14 cannot open (gone), 26 not a database, 1 no such table: not the file this store created.
+            problem = exception.SqliteErrorCode == 14 ? "deleted" : "replaced";
+        }
+        catch (SqliteException exception)
+        {
+            // Busy or locked: not evidence of anything; the next check looks again.
+            _logger.IdentityCheckFailed(exception);
+            return;
+        }
+
+        if (problem is not null)
+        {
+            Stop($"The SQLite database file {_path} was {problem} while the bot was running", $"the database file was {problem} while the bot was running");
+        }
+    }
+
+    private void Stop(string what, string problem)
+    {
+        if (Interlocked.CompareExchange(ref _failure, what, null) is null)
+        {
+            _problem = problem;
+            _logger.DatabaseFileLost(_path, what);
+        }
+    }
+
+    private void ThrowIfStopped()
+    {
+        if (_failure is { } failure)
+        {
+            throw new StorageStoppedException($"{failure}; storage is stopped until the file is restored and the bot restarted.");
+        }
+    }
+
     /// <summary>Runs a read on a pooled session (migrating first on first use).</summary>
     private Task<T> ReadAsync<T>(Func<SqliteSession, T> read, CancellationToken cancellationToken)
     {
+        if (_failure is not null)
+        {
+            return Task.FromException<T>(new StorageStoppedException($"{_failure}; storage is stopped."));
+        }
+
         if (!_migration.IsDone)
         {
             return AfterMigrationAsync(() => ReadAsync(read, cancellationToken), cancellationToken);
@@ -376,10 +478,24 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentStore
     }
 
     /// <summary>Queues a write for the writer (migrating first on first use); completes after its commit.</summary>
-    private Task<T> WriteAsync<T>(Func<SqliteSession, T> write, CancellationToken cancellationToken) =>
-        _migration.IsDone
-            ? _writes.RunAsync(write, cancellationToken)
-            : AfterMigrationAsync(() => _writes.RunAsync(write, cancellationToken), cancellationToken);
+    private Task<T> WriteAsync<T>(Func<SqliteSession, T> write, CancellationToken cancellationToken)
+    {
+        // Checked again when the write runs: a write queued before the file was found lost is not written to it.
+        T Guarded(SqliteSession session)
+        {
+            ThrowIfStopped();
+            return write(session);
+        }
+
+        if (_failure is not null)
+        {
+            return Task.FromException<T>(new StorageStoppedException($"{_failure}; storage is stopped."));
+        }
+
+        return _migration.IsDone
+            ? _writes.RunAsync(Guarded, cancellationToken)
+            : AfterMigrationAsync(() => _writes.RunAsync(Guarded, cancellationToken), cancellationToken);
+    }
 
     private async Task<T> AfterMigrationAsync<T>(Func<Task<T>> then, CancellationToken cancellationToken)
     {
@@ -437,6 +553,14 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentStore
 
         await transaction.CommitAsync(cancellationToken);
 
+        await using (var identity = connection.CreateCommand())
+        {
+            identity.CommandText = "SELECT id FROM store_identity LIMIT 1;";
+            _identity = await identity.ExecuteScalarAsync(cancellationToken) as string;
+        }
+
+        _sessions.StopCreating();
+
         var known = SqliteMigrations.All[^1].Version;
         var found = applied.Count == 0 ? known : Math.Max(applied[^1], known);
         if (found > known)
@@ -490,7 +614,7 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentStore
             _ => UpdateIfVersion,
         });
         command.Parameters.AddWithValue("@c", write.Collection);
-        command.Parameters.AddWithValue("@k", write.Key);
+        command.Parameters.AddWithValue("@k", DocumentKeys.StoredKey(write.Key));
         command.Parameters.AddWithValue("@j", write.Json);
         command.Parameters.AddWithValue("@now", now);
         command.Parameters.AddWithValue("@due", Ms(write.DueAt));
@@ -501,12 +625,12 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentStore
             : WriteResult.Conflict(LiveVersion(session, write.Collection, write.Key, now));
     }
 
-    /// <summary>The version of the live record, 0 when it is absent or expired.</summary>
+    /// <summary>The version of the live record under <paramref name="key"/> (mapped as stored), 0 when absent or expired.</summary>
     private static long LiveVersion(SqliteSession session, string collection, string key, long now)
     {
         var current = session.Command($"SELECT version FROM documents WHERE collection = @c AND key = @k AND {Live};");
         current.Parameters.AddWithValue("@c", collection);
-        current.Parameters.AddWithValue("@k", key);
+        current.Parameters.AddWithValue("@k", DocumentKeys.StoredKey(key));
         current.Parameters.AddWithValue("@now", now);
         return current.ExecuteScalar() is long version ? version : 0;
     }

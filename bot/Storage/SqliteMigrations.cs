@@ -19,5 +19,9 @@ internal static class SqliteMigrations
             CREATE INDEX IF NOT EXISTS ix_documents_due ON documents (collection, due_at) WHERE due_at IS NOT NULL;
             CREATE INDEX IF NOT EXISTS ix_documents_expires ON documents (expires_at) WHERE expires_at IS NOT NULL;
             """),
+        new(2, "file identity marker (a deleted or replaced database file is noticed)", """
+            CREATE TABLE IF NOT EXISTS store_identity (id TEXT NOT NULL PRIMARY KEY) WITHOUT ROWID;
+            INSERT INTO store_identity (id) SELECT lower(hex(randomblob(16))) WHERE NOT EXISTS (SELECT 1 FROM store_identity);
+            """),
     ];
 }

@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 namespace FlywheelBot.Storage;
 
 /// <summary>Keeps a few open <see cref="SqliteSession"/>s for reuse; extra ones are closed when returned.</summary>
-internal sealed class SqliteSessionPool(string connectionString, int busyTimeoutMs) : IDisposable
+internal sealed class SqliteSessionPool(string connectionString, int busyTimeoutMs, long walSizeLimitBytes) : IDisposable
 {
     // Reads are short and synchronous, so only about as many run at once as there are threads running: a few
     // connections (each with its own page cache) serve them all and keep memory flat.
@@ -13,6 +13,7 @@ internal sealed class SqliteSessionPool(string connectionString, int busyTimeout
     private readonly ConcurrentBag<SqliteSession> _idle = [];
     private int _idleCount;
     private volatile bool _disposed;
+    private volatile string _connectionString = connectionString;
 
     /// <summary>An idle session, or a newly opened one (opening a local file is synchronous in SQLite anyway).</summary>
     public SqliteSession Rent()
@@ -51,7 +52,7 @@ internal sealed class SqliteSessionPool(string connectionString, int busyTimeout
     /// <summary>Opens a plain connection with this pool's settings (for migrations, and under every session).</summary>
     public SqliteConnection OpenConnection()
     {
-        var connection = new SqliteConnection(connectionString);
+        var connection = new SqliteConnection(_connectionString);
         try
         {
             connection.Open();
@@ -67,6 +68,13 @@ internal sealed class SqliteSessionPool(string connectionString, int busyTimeout
         }
     }
 
+    /// <summary>
+    /// From now on connections open an existing file only (the schema exists): if the file disappears, opening fails
+    /// instead of quietly creating an empty database.
+    /// </summary>
+    public void StopCreating() =>
+        _connectionString = new SqliteConnectionStringBuilder(_connectionString) { Mode = SqliteOpenMode.ReadWrite }.ToString();
+
     public void Dispose()
     {
         _disposed = true;
@@ -77,6 +85,7 @@ internal sealed class SqliteSessionPool(string connectionString, int busyTimeout
     }
 
     // Per connection: wait (inside SQLite) for another process's write lock instead of failing; in WAL mode NORMAL
-    // sync survives a process kill (a power cut may lose the last commits, never corrupt the file).
-    private string Pragmas => $"PRAGMA busy_timeout = {busyTimeoutMs}; PRAGMA synchronous = NORMAL;";
+    // sync survives a process kill (a power cut may lose the last commits, never corrupt the file); a WAL that is
+    // reset after a checkpoint is cut back to the size limit instead of keeping its largest size.
+    private string Pragmas => $"PRAGMA busy_timeout = {busyTimeoutMs}; PRAGMA synchronous = NORMAL; PRAGMA journal_size_limit = {walSizeLimitBytes};";
 }

@@ -29,4 +29,10 @@ internal static partial class StorageLog
 
     [LoggerMessage(EventId = 5009, Level = LogLevel.Warning, Message = "A SQLite checkpoint failed; the next one will try again")]
     public static partial void CheckpointFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 5010, Level = LogLevel.Critical, Message = "{What}. Storage is stopped: nothing more is written, readiness fails and turns answer 503. Restore the file (or remove it to start empty) and restart the bot. Path: {Path}")]
+    public static partial void DatabaseFileLost(this ILogger logger, string path, string what);
+
+    [LoggerMessage(EventId = 5011, Level = LogLevel.Debug, Message = "The SQLite file identity check could not run this time; it will look again")]
+    public static partial void IdentityCheckFailed(this ILogger logger, Exception exception);
 }

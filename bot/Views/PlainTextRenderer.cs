@@ -108,8 +108,18 @@ internal sealed class PlainTextRenderer(IEnumerable<ITextContributor> contributo
         Line(text, r.Headline);
         Line(text, r.BottleneckReason);
         Line(text, $"Why this: {r.Why}");
+        if (r.Spoke is { } spoke)
+        {
+            Line(text, spoke);
+        }
+
         Line(text, $"First step this week: {r.FirstStep}");
         Line(text, $"Watch: {r.MetricToWatch}. Target: {r.Target.TrimEnd('.')}. Review on {r.ReviewOn.ToString("ddd d MMM yyyy", CultureInfo.InvariantCulture)}.");
+        if (r.Goal is { } goal)
+        {
+            Line(text, r.GoalLink is { } link ? $"{goal} {link}" : goal);
+        }
+
         if (!r.Warnings.IsDefaultOrEmpty)
         {
             Line(text, "Check these numbers:");

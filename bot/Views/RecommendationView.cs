@@ -23,6 +23,15 @@ public sealed record RecommendationView(
     ImmutableArray<string> Assumptions,
     string? Source) : ViewModel
 {
+    /// <summary>For senior decision-makers: the activity's spoke and what it feeds next, in one sentence; null otherwise.</summary>
+    public string? Spoke { get; init; }
+
+    /// <summary>The team's goal and its progress in one line ("Goal: New leads per month: 50 by 31 Mar 2027 (now 8, …)"), or null.</summary>
+    public string? Goal { get; init; }
+
+    /// <summary>How the next activity moves the goal, in one sentence, or null without a goal.</summary>
+    public string? GoalLink { get; init; }
+
     /// <summary>The bottleneck stage's status: weak, watch (short of its benchmark), healthy (an optimisation) or unknown (no data).</summary>
     public StageStatus BottleneckStatus { get; init; } = IsOptimisation ? StageStatus.Healthy : StageStatus.Weak;
 

@@ -21,6 +21,18 @@ public sealed class BadInputTests(DevelopmentBot bot) : IClassFixture<Developmen
         { "from is a string", "{\"type\":\"message\",\"from\":\"me\"}", "application/json", HttpStatusCode.BadRequest },
         { "no conversation", "{\"type\":\"message\",\"channelId\":\"msteams\",\"serviceUrl\":\"http://127.0.0.1:1/\"}", "application/json", HttpStatusCode.BadRequest },
         { "serviceUrl not a URL", "{\"type\":\"message\",\"channelId\":\"msteams\",\"serviceUrl\":\"javascript:x\",\"conversation\":{\"id\":\"c\"}}", "application/json", HttpStatusCode.BadRequest },
+        { "NUL in conversation.id", Body(a => a["conversation"]!["id"] = "c\u0000d"), "application/json", HttpStatusCode.BadRequest },
+        { "NUL in channelId", Body(a => a["channelId"] = "msteams\u0000"), "application/json", HttpStatusCode.BadRequest },
+        { "NUL in id", Body(a => a["id"] = "1\u00002"), "application/json", HttpStatusCode.BadRequest },
+        { "line break in from.id", Body(a => a["from"]!["id"] = "29:a\nb"), "application/json", HttpStatusCode.BadRequest },
+        { "3,000-character conversation.id", Body(a => a["conversation"]!["id"] = new string('c', 3000)), "application/json", HttpStatusCode.BadRequest },
+        { "20,000-character id", Body(a => a["id"] = new string('i', 20_000)), "application/json", HttpStatusCode.BadRequest },
+        { "serviceUrl with a query", Body(a => a["serviceUrl"] = "http://127.0.0.1:1/internal/admin?x="), "application/json", HttpStatusCode.BadRequest },
+        { "serviceUrl with a fragment", Body(a => a["serviceUrl"] = "http://127.0.0.1:1/api/messages#"), "application/json", HttpStatusCode.BadRequest },
+        { "serviceUrl with user info", Body(a => a["serviceUrl"] = "http://user:secret@127.0.0.1:1/"), "application/json", HttpStatusCode.BadRequest },
+        { "serviceUrl not http(s)", Body(a => a["serviceUrl"] = "ftp://127.0.0.1/"), "application/json", HttpStatusCode.BadRequest },
+        { "serviceUrl elsewhere while authentication is off", Body(a => a["serviceUrl"] = "https://smba.example.com/emea/"), "application/json", HttpStatusCode.BadRequest },
+        { "serviceUrl relative", Body(a => a["serviceUrl"] = "/v3/"), "application/json", HttpStatusCode.BadRequest },
         { "wrong content type", "type=message", "application/x-www-form-urlencoded", HttpStatusCode.UnsupportedMediaType },
         { "text content type", "{\"type\":\"message\"}", "text/plain", HttpStatusCode.UnsupportedMediaType },
     };
@@ -127,6 +139,46 @@ public sealed class BadInputTests(DevelopmentBot bot) : IClassFixture<Developmen
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("hello", Assert.Single(bot.Host.Turns.For($"msteams:{conversation}")).Text);
+    }
+
+    [Fact]
+    public async Task A_numeric_id_and_timestamp_and_a_lone_surrogate_in_text_are_tolerated_and_the_message_is_answered()
+    {
+        var conversation = "lenient-" + Guid.NewGuid().ToString("N");
+        var activity = BotFrameworkHost.Message(conversation, "TEXT", bot.Connector.ServiceUrl);
+        activity["id"] = 1234567890123;
+        activity["timestamp"] = 1700000000;
+        activity["locale"] = new JsonObject { ["odd"] = true };
+        var body = activity.ToJsonString().Replace("\"TEXT\"", "\"hi \\ud800 there \\udc00\"", StringComparison.Ordinal);
+        using var client = bot.Host.CreateClient();
+        using var content = new StringContent(body, Encoding.UTF8, "application/json");
+
+        using var response = await client.PostAsync("/api/messages", content);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("hi \uFFFD there \uFFFD", Assert.Single(bot.Host.Turns.For($"msteams:{conversation}")).Text);
+        var reply = Assert.Single(await bot.Connector.WaitForAsync(conversation, 1));
+        Assert.EndsWith("/activities/1234567890123", reply.RawPath, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ids_up_to_the_limit_are_answered()
+    {
+        var conversation = "long-" + new string('c', 1000);
+        var activity = BotFrameworkHost.Message(conversation, "hi", bot.Connector.ServiceUrl, id: new string('i', 1024));
+
+        using var response = await bot.Host.PostAsync(activity);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Single(bot.Host.Turns.For($"msteams:{conversation}"));
+    }
+
+    /// <summary>A valid message to a loopback serviceUrl nobody listens on, changed by <paramref name="change"/>.</summary>
+    private static string Body(Action<JsonObject> change)
+    {
+        var activity = BotFrameworkHost.Message("bad-" + Guid.NewGuid().ToString("N"), "hi", "http://127.0.0.1:1/");
+        change(activity);
+        return activity.ToJsonString();
     }
 
     private static string Huge() =>

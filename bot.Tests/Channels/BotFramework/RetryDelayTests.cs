@@ -19,22 +19,6 @@ public sealed class RetryDelayTests
     [InlineData(201, false)]
     public void Only_the_transient_statuses_are_retried(int status, bool transient) => Assert.Equal(transient, RetryDelay.IsTransient(status));
 
-    [Theory]
-    [InlineData(0, 0.0, 500)]
-    [InlineData(0, 1.0, 1000)]
-    [InlineData(1, 0.0, 1000)]
-    [InlineData(2, 1.0, 4000)]
-    [InlineData(3, 0.5, 6000)]
-    public void Backoff_doubles_per_retry_with_jitter_between_half_and_full(int retry, double jitter, int expectedMs) =>
-        Assert.Equal(TimeSpan.FromMilliseconds(expectedMs), RetryDelay.Next(retry, TimeSpan.FromSeconds(1), null, jitter));
-
-    [Fact]
-    public void A_longer_Retry_After_wins_and_a_shorter_one_does_not_shorten_the_backoff()
-    {
-        Assert.Equal(TimeSpan.FromSeconds(30), RetryDelay.Next(0, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30), 0.3));
-        Assert.Equal(TimeSpan.FromSeconds(4), RetryDelay.Next(2, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1), 1.0));
-    }
-
     [Fact]
     public void Retry_After_is_read_as_seconds_or_as_a_date()
     {

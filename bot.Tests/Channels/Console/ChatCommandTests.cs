@@ -1,4 +1,5 @@
 using FlywheelBot.Channels.Console;
+using FlywheelBot.Hosting;
 
 namespace FlywheelBot.Tests.Channels.Console;
 
@@ -9,7 +10,7 @@ public sealed class ChatCommandTests
         using var input = new StringReader(script);
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var code = await ChatCommand.RunAsync(args, input, output, error);
+        var code = await ChatCommand.RunAsync(args, input, output, error, (request, writer) => ChatHost.Build(request, writer, TimeProvider.System));
         return (code, output.ToString(), error.ToString());
     }
 

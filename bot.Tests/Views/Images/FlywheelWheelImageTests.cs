@@ -63,8 +63,8 @@ public sealed class FlywheelWheelImageTests
         var (ax, ay) = FlywheelWheelImage.PointOn(StageId.Awareness, 150);
         var (ex, _) = FlywheelWheelImage.PointOn(StageId.Engagement, 150);
 
-        Assert.Equal((int)FlywheelWheelImage.Centre.X, ax);
-        Assert.True(ay < FlywheelWheelImage.Centre.Y);
+        Assert.Equal((int)MathF.Round(FlywheelWheelImage.Centre.X * FlywheelWheelImage.Scale), ax);
+        Assert.True(ay < FlywheelWheelImage.Centre.Y * FlywheelWheelImage.Scale);
         Assert.True(ex > ax);
     }
 
@@ -76,9 +76,9 @@ public sealed class FlywheelWheelImageTests
 
         var image = WheelPictures.Render(WheelPictures.From(diagnosis, Given.Playbook, goal));
 
-        Assert.Equal(FlywheelWheelImage.Size, image.Width);
-        Assert.Equal(FlywheelWheelImage.Size, image.Height);
-        Assert.True(image.Png.Length > 4000);
+        Assert.Equal(FlywheelWheelImage.Pixels, image.Width);
+        Assert.Equal(FlywheelWheelImage.Pixels, image.Height);
+        Assert.InRange(image.Png.Length, 4000, 30_000); // small enough to embed in a card as a data URI
         using var bitmap = Decode(image);
         Assert.Equal(image.Width, bitmap.Width);
         Assert.Equal(image.Height, bitmap.Height);

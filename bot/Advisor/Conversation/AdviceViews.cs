@@ -1,13 +1,15 @@
 using System.Collections.Immutable;
 using FlywheelBot.Flywheel;
+using FlywheelBot.Flywheel.Goals;
 using FlywheelBot.Views;
+using FlywheelBot.Views.Images;
 
 namespace FlywheelBot.Advisor.Conversation;
 
 /// <summary>Turns the engine's diagnosis into the recommendation and stage-walk views (wording only, no decisions).</summary>
 internal sealed class AdviceViews(IFlywheelGuide guide)
 {
-    public RecommendationView Recommendation(Diagnosis diagnosis, DateTimeOffset now, IEnumerable<string> notes, string? source)
+    public RecommendationView Recommendation(Diagnosis diagnosis, DateTimeOffset now, IEnumerable<string> notes, string? source, FlywheelGoal? goal = null)
     {
         ArgumentNullException.ThrowIfNull(diagnosis);
         var recommendation = diagnosis.Recommendation;
@@ -31,13 +33,26 @@ internal sealed class AdviceViews(IFlywheelGuide guide)
             assumptions,
             source)
         {
+            Spoke = recommendation.Spoke?.Sentence,
+            Goal = Progress(goal, diagnosis, now)?.Text,
+            GoalLink = goal is not null && guide.Playbook is { } playbook && playbook.TryGetMetric(goal.MetricId, out _)
+                ? GoalLinkText(playbook, goal, recommendation)
+                : null,
             BottleneckStatus = diagnosis.Bottleneck.Status,
             Focus = diagnosis.Focus,
             Warnings = [.. diagnosis.Warnings.Select(w => w.Text)],
         };
     }
 
-    public StageWalkView StageWalk(Diagnosis diagnosis)
+    private static string? GoalLinkText(Playbook playbook, FlywheelGoal goal, Recommendation recommendation) =>
+        playbook.TryGetActivity(recommendation.ActivityId, out _) ? FlywheelBot.Flywheel.Goals.GoalLink.Explain(playbook, goal, recommendation) : null;
+
+    private GoalProgress? Progress(FlywheelGoal? goal, Diagnosis diagnosis, DateTimeOffset now) =>
+        goal is not null && guide.Playbook is { } playbook && playbook.TryGetMetric(goal.MetricId, out _)
+            ? GoalProgress.Of(playbook, goal, diagnosis.Input.Metrics.TryGetValue(goal.MetricId, out var v) ? v : null, DateOnly.FromDateTime(now.UtcDateTime))
+            : null;
+
+    public StageWalkView StageWalk(Diagnosis diagnosis, FlywheelGoal? goal = null, DateTimeOffset? now = null)
     {
         ArgumentNullException.ThrowIfNull(diagnosis);
         var lines = diagnosis.Stages
@@ -49,7 +64,10 @@ internal sealed class AdviceViews(IFlywheelGuide guide)
                 s.Stage == diagnosis.Bottleneck.Stage,
                 s.Evidence.Select(e => e.Text).ToImmutableArray()))
             .ToImmutableArray();
-        return new StageWalkView(lines, diagnosis.Bottleneck.Reason);
+        var wheel = guide.Playbook is { } playbook
+            ? WheelPictures.Render(WheelPictures.From(diagnosis, playbook, now is { } at ? Progress(goal, diagnosis, at) : null))
+            : null;
+        return new StageWalkView(lines, diagnosis.Bottleneck.Reason) { Wheel = wheel };
     }
 
     public string MetricLabel(string metricId) => guide.FindMetric(metricId)?.Label ?? metricId;

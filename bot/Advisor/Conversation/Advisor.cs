@@ -57,7 +57,7 @@ internal sealed class Advisor
             IntentKind.Restart => _interview.Continue(state, InterviewState.New, input, now, [NoticeView.Say("Starting again from the top.")]),
             IntentKind.Help => Help(state, interview, input),
             IntentKind.Cancel => Cancel(state),
-            IntentKind.Why => Why(state, input),
+            IntentKind.Why => Why(state, input, now),
             IntentKind.Advice => Advice(state, interview, input, now),
             IntentKind.Learn => _tour.Open(state, intent.Stage),
             IntentKind.Quiz => _tour.Check(state, intent.Stage, intent.Value ?? string.Empty, input.Kind == TurnKind.AnswerInPlace),
@@ -108,8 +108,8 @@ internal sealed class Advisor
         return new TurnResult(next, TurnOutput.Of(new NoticeView(text, [StartAction("Start the interview")])));
     }
 
-    private TurnResult Why(ConversationState state, AdvisorInput input) => input.Profile is { } profile
-        ? new TurnResult(state, TurnOutput.Of(_advice.StageWalk(_guide.Diagnose(profile.ToDiagnosisInput()))))
+    private TurnResult Why(ConversationState state, AdvisorInput input, DateTimeOffset now) => input.Profile is { } profile
+        ? new TurnResult(state, TurnOutput.Of(_advice.StageWalk(_guide.Diagnose(profile.ToDiagnosisInput()), profile.Goal, now)))
         : new TurnResult(state, TurnOutput.Of(new NoticeView("There is no advice to explain yet. A few questions and there will be.", [StartAction("Start the interview")])));
 
     private TurnResult Advice(ConversationState state, InterviewState? interview, AdvisorInput input, DateTimeOffset now)
@@ -118,7 +118,7 @@ internal sealed class Advisor
         {
             var diagnosis = _guide.Diagnose(profile.ToDiagnosisInput());
             var source = $"From this chat's saved profile, updated {Age(now - profile.UpdatedAt)}";
-            return new TurnResult(state, TurnOutput.Of(_advice.Recommendation(diagnosis, now, [], source)));
+            return new TurnResult(state, TurnOutput.Of(_advice.Recommendation(diagnosis, now, [], source, profile.Goal)));
         }
 
         var why = input.Profile is null
@@ -156,7 +156,7 @@ internal sealed class Advisor
         var change = ProfileChange.SetMetric(profile, metric.Id, value, now);
         var diagnosis = _guide.Diagnose(change.Apply(profile).ToDiagnosisInput());
         var updated = NoticeView.Say($"Updated {metric.Phrase(value)}.", NoticeTone.Good);
-        var advice = _advice.Recommendation(diagnosis, now, [], "Fresh advice with the new number");
+        var advice = _advice.Recommendation(diagnosis, now, [], "Fresh advice with the new number", profile.Goal);
         return new TurnResult(state, TurnOutput.Of(updated, advice), change, diagnosis, "update");
     }
 

@@ -26,6 +26,9 @@ internal interface IFlywheelGuide
 
     Diagnosis Diagnose(DiagnosisInput input);
 
+    /// <summary>The playbook behind the guide (goals, spokes, pictures), or null for guides without one.</summary>
+    Playbook? Playbook => null;
+
     /// <summary>One stage's status as <see cref="Diagnose"/> would assess it (cheap: no advice, no evidence text).</summary>
     StageStatus StatusOf(DiagnosisInput input, StageId stage);
 

@@ -129,7 +129,7 @@ internal sealed class InterviewFlow(IFlywheelGuide guide, AdviceViews advice, Ad
     {
         var diagnosisInput = interview.ToInput(Doing(input));
         var diagnosis = guide.Diagnose(diagnosisInput);
-        var view = advice.Recommendation(diagnosis, now, Notes(interview, diagnosis), source: null);
+        var view = advice.Recommendation(diagnosis, now, Notes(interview, diagnosis), source: null, input.Profile?.Goal);
         return new TurnResult(
             state with { Mode = ConversationMode.Idle, Interview = null },
             new TurnOutput(before.Add(view), replace),

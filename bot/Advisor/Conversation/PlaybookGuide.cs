@@ -24,7 +24,7 @@ internal sealed class PlaybookGuide : IFlywheelGuide
         }
     }
 
-    private Playbook Playbook => engine.Playbook;
+    public Playbook Playbook => engine.Playbook;
 
     public ImmutableArray<MetricQuestion> DecidingMetrics(Audience audience, StageId stage) =>
         deciding.TryGetValue((audience, stage), out var questions) ? questions : [];

@@ -7,6 +7,7 @@ using FlywheelBot.Channels.BotFramework.Outbound;
 using FlywheelBot.Channels.BotFramework.Wire;
 using FlywheelBot.Conversations;
 using FlywheelBot.Conversations.Plumbing;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols;
 
@@ -20,23 +21,34 @@ internal static class BotFrameworkServices
     /// Registers the Bot Framework channel (bot/Channels/BotFramework/): credentials and options, token validation, the
     /// connector, the processor behind <c>/api/messages</c>, its route type (addresses stored flat before routes existed
     /// are read as Bot Framework routes) and its proactive messenger, keyed <see cref="BotFrameworkRoute.Channel"/>.
-    /// Needs the shared plumbing (<c>AddConversations</c>).
+    /// Switched on unless <c>BotFramework:Enabled</c> is false (<see cref="BotFrameworkSwitch"/>); off, nothing of it is
+    /// registered or mapped.
     /// </summary>
-    public static IServiceCollection AddBotFrameworkChannel(this IServiceCollection services, IHostEnvironment environment)
+    public static IServiceCollection AddBotFrameworkChannel(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
+        ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(environment);
-        services.AddConversations();
+        var state = BotFrameworkSwitch.From(configuration);
+        services.AddSingleton(state);
+        if (!state.Enabled)
+        {
+            return services;
+        }
 
-        // ConfigurationManager refreshes in the background by default, so the retry after an unknown key id would still see
-        // the old keys; the blocking mode makes "refresh, then look once more" mean what it says.
-        AppContext.SetSwitch("Switch.Microsoft.IdentityModel.UpdateConfigAsBlocking", true);
+        services.AddConversations();
 
         services.AddOptions<BotCredentials>().Configure<IConfiguration>((credentials, configuration) => configuration.Bind(credentials)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<BotCredentials>>(new BotCredentialsValidator(environment.IsDevelopment()));
         services.AddOptions<BotFrameworkOptions>().BindConfiguration(BotFrameworkOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
-        services.AddHttpClient(MetadataClient, client => client.Timeout = TimeSpan.FromSeconds(10));
-        services.AddHttpClient(BotTokenProvider.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
+        // Outbound HTTP goes through the standard resilience pipeline (issue 10, item 9); timeouts are the pipeline's, so
+        // HttpClient's own is off. See ConnectorResilience for the connector's retry rules.
+        services.AddHttpClient(MetadataClient, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .AddStandardResilienceHandler()
+            .Configure((resilience, provider) => ConnectorResilience.ForMetadata(resilience, provider.GetRequiredService<IOptions<BotFrameworkOptions>>().Value));
+        services.AddHttpClient(BotTokenProvider.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .AddStandardResilienceHandler()
+            .Configure((resilience, provider) => ConnectorResilience.ForToken(resilience, provider.GetRequiredService<IOptions<BotFrameworkOptions>>().Value));
         services.AddSingleton(CreateAuthenticator);
         services.AddSingleton<BotTokenProvider>();
         services.AddSingleton<ManagedIdentityTokenSource>();
@@ -48,9 +60,13 @@ internal static class BotFrameworkServices
                 ? provider.GetRequiredService<ManagedIdentityTokenSource>()
                 : provider.GetRequiredService<BotTokenProvider>());
         services.AddSingleton<TrustedServiceUrls>();
-        services.AddTransient<ConnectorRetryHandler>();
+        services.AddSingleton<ServiceUrlPolicy>();
         services.AddHttpClient<ConnectorClient>(client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .AddHttpMessageHandler<ConnectorRetryHandler>();
+            .AddStandardResilienceHandler()
+            .SelectPipelineByAuthority()
+            .Configure((resilience, provider) => ConnectorResilience.ForConnector(
+                resilience, provider.GetRequiredService<IOptions<BotFrameworkOptions>>().Value, provider.GetRequiredService<TimeProvider>()));
+        services.AddHostedService<AuthenticationOffWarning>();
 
         services.AddSingleton<ActivityFactory>();
         services.AddTransient<ActivityProcessor>();
@@ -62,9 +78,15 @@ internal static class BotFrameworkServices
         return services;
     }
 
-    /// <summary>Maps <c>POST /api/messages</c> and the <c>HEAD</c> reachability probe.</summary>
+    /// <summary>Maps <c>POST /api/messages</c> and the <c>HEAD</c> reachability probe (when the channel is on).</summary>
     public static IEndpointRouteBuilder MapBotFramework(this IEndpointRouteBuilder endpoints)
     {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        if (endpoints.ServiceProvider.GetService<BotFrameworkSwitch>() is not { Enabled: true })
+        {
+            return endpoints;
+        }
+
         endpoints.MapMethods("/api/messages", [HttpMethods.Head], () => Results.Ok());
         endpoints.MapPost("/api/messages", (HttpContext context, MessagesEndpoint messages) => messages.HandleAsync(context));
         return endpoints;
@@ -75,20 +97,23 @@ internal static class BotFrameworkServices
         var credentials = provider.GetRequiredService<IOptions<BotCredentials>>().Value;
         var options = provider.GetRequiredService<IOptions<BotFrameworkOptions>>().Value;
         var http = provider.GetRequiredService<IHttpClientFactory>();
-        SigningKeySource Keys(string address) => new(new ConfigurationManager<SigningMetadata>(
-            address,
-            new SigningMetadataRetriever(),
-            new HttpDocumentRetriever(http.CreateClient(MetadataClient)) { RequireHttps = !IsLoopback(address) })
-        {
-            RefreshInterval = options.MetadataRefreshInterval,
-        });
+        var clock = provider.GetRequiredService<TimeProvider>();
+        var metadata = new SigningMetadataRetriever();
+        SigningKeySource Keys(string address) => new(
+            cancellationToken => metadata.GetConfigurationAsync(
+                address, new HttpDocumentRetriever(http.CreateClient(MetadataClient)) { RequireHttps = !IsLoopback(address) }, cancellationToken),
+            clock,
+            options.MetadataRefreshInterval,
+            options.MetadataMaxAge,
+            options.UnknownKeyIdMemory);
 
+        var appId = credentials.MicrosoftAppId ?? string.Empty;
         return new BotAuthenticator(
-            credentials.MicrosoftAppId ?? string.Empty,
-            TokenIssuers.For(credentials.MicrosoftAppTenantId),
+            appId,
+            TokenIssuers.For(options, appId, credentials.MicrosoftAppTenantId),
             Keys(options.OpenIdMetadataUrl),
             Keys(options.EntraOpenIdMetadataUrl),
-            provider.GetRequiredService<TimeProvider>(),
+            clock,
             provider.GetRequiredService<ILogger<BotAuthenticator>>());
     }
 

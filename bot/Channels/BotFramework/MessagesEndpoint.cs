@@ -4,6 +4,7 @@ using FlywheelBot.Channels.BotFramework.Inbound;
 using FlywheelBot.Channels.BotFramework.Wire;
 using FlywheelBot.Conversations;
 using FlywheelBot.Conversations.Plumbing;
+using FlywheelBot.Storage;
 using Microsoft.Extensions.Options;
 
 namespace FlywheelBot.Channels.BotFramework;
@@ -12,14 +13,17 @@ namespace FlywheelBot.Channels.BotFramework;
 /// <c>POST /api/messages</c>: read (415/413/400), check the fields a turn needs (400), authenticate (401/403), remember the
 /// serviceUrl as trusted, drop redeliveries (200), store the conversation's address, then let the processor answer.
 /// </summary>
-internal sealed class MessagesEndpoint(
+internal sealed partial class MessagesEndpoint(
     IOptions<BotCredentials> credentials,
     IOptions<BotFrameworkOptions> options,
     BotAuthenticator authenticator,
+    ServiceUrlPolicy serviceUrls,
     TrustedServiceUrls trusted,
     TurnDeduplicator deduplicator,
     IConversationDirectory directory,
-    ActivityProcessor processor)
+    ActivityProcessor processor,
+    IDocumentStore store,
+    ILogger<MessagesEndpoint> logger)
 {
     public async Task<IResult> HandleAsync(HttpContext context)
     {
@@ -31,9 +35,9 @@ internal sealed class MessagesEndpoint(
             return Error(status, status == StatusCodes.Status400BadRequest ? "BadRequest" : "BadBody", reason);
         }
 
-        if (Missing(activity) is { } missing)
+        if ((ActivityChecks.Problem(activity) ?? serviceUrls.Refusal(activity.ServiceUrl, context.Request)) is { } problem)
         {
-            return Error(StatusCodes.Status400BadRequest, "BadRequest", $"The activity has no {missing}.");
+            return Error(StatusCodes.Status400BadRequest, "BadRequest", problem);
         }
 
         if (credentials.Value.AuthenticationEnabled)
@@ -41,9 +45,35 @@ internal sealed class MessagesEndpoint(
             var auth = await authenticator.AuthenticateAsync(context.Request.Headers.Authorization.ToString(), activity, aborted);
             if (!auth.Succeeded)
             {
-                return Error(auth.StatusCode, auth.StatusCode == StatusCodes.Status401Unauthorized ? "Unauthorized" : "Forbidden", auth.Reason);
+                // An unauthenticated caller learns nothing about why (the reason is in the log); a 403 comes with a token
+                // the channel really signed, so its reason (serviceUrl, channel) helps whoever set the channel up.
+                return auth.StatusCode == StatusCodes.Status401Unauthorized
+                    ? Error(auth.StatusCode, "Unauthorized", "unauthorized")
+                    : Error(auth.StatusCode, "Forbidden", auth.Reason);
             }
+        }
 
+        // Storage that lost its file (or reported another problem it cannot recover from): the channel should redeliver
+        // later, and nothing of this turn may be half-written.
+        if (store is IStorageHealth { Problem: not null })
+        {
+            return Unavailable();
+        }
+
+        try
+        {
+            return await ClaimAndProcessAsync(activity, aborted);
+        }
+        catch (StorageStoppedException)
+        {
+            return Unavailable();
+        }
+    }
+
+    private async Task<IResult> ClaimAndProcessAsync(Activity activity, CancellationToken aborted)
+    {
+        if (credentials.Value.AuthenticationEnabled)
+        {
             await trusted.RememberAsync(activity.ServiceUrl!, aborted);
         }
 
@@ -57,32 +87,33 @@ internal sealed class MessagesEndpoint(
             await directory.SaveAsync(ActivityMapper.ToAddress(activity, credentials.Value.MicrosoftAppId ?? "bot"), aborted);
             return await processor.ProcessAsync(activity, aborted);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not OperationCanceledException and not StorageStoppedException)
         {
-            // Storage or connector trouble (turn failures are answered with an apology inside the processor): let the
-            // channel redeliver, and make sure the redelivery is not dropped as a duplicate.
-            await deduplicator.ReleaseAsync(activity.ChannelId!, ActivityMapper.EventId(activity), CancellationToken.None);
-            throw;
+            // Storage trouble before the turn could run (turn failures are answered with an apology inside the processor,
+            // send failures are retried later there): give the claim back so the channel's redelivery is processed, and
+            // answer 503 so it redelivers. The first error is logged before the release, whose own failure cannot hide it.
+            LogProcessingFailed(logger, ex);
+            try
+            {
+                await deduplicator.ReleaseAsync(activity.ChannelId!, ActivityMapper.EventId(activity), CancellationToken.None);
+            }
+            catch (Exception releaseFailure) when (releaseFailure is not OperationCanceledException)
+            {
+                LogReleaseFailed(logger, releaseFailure);
+            }
+
+            return Error(StatusCodes.Status503ServiceUnavailable, "ServiceUnavailable", "The activity could not be processed now; please redeliver it.");
         }
     }
 
-    /// <summary>The fields every activity the bot may answer must carry.</summary>
-    private static string? Missing(Activity activity)
-    {
-        if (string.IsNullOrWhiteSpace(activity.ChannelId))
-        {
-            return "channelId";
-        }
+    [LoggerMessage(Level = LogLevel.Error, Message = "An activity could not be processed; its claim is released so a redelivery is processed")]
+    private static partial void LogProcessingFailed(ILogger logger, Exception exception);
 
-        if (string.IsNullOrWhiteSpace(activity.Conversation?.Id))
-        {
-            return "conversation.id";
-        }
+    [LoggerMessage(Level = LogLevel.Error, Message = "Releasing the claim of an activity that could not be processed failed too; a redelivery may be dropped as a duplicate")]
+    private static partial void LogReleaseFailed(ILogger logger, Exception exception);
 
-        return Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var serviceUrl) && serviceUrl.Scheme is "https" or "http"
-            ? null
-            : "valid serviceUrl";
-    }
+    private static IResult Unavailable() =>
+        Error(StatusCodes.Status503ServiceUnavailable, "ServiceUnavailable", "Storage is unavailable; try again later.");
 
     private static IResult Error(int status, string code, string message) =>
         WireResults.Json(ErrorBody.Of(code, message), BotFrameworkJsonContext.Default.ErrorBody, statusCode: status);

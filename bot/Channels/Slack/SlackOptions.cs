@@ -4,8 +4,8 @@ namespace FlywheelBot.Channels.Slack;
 
 /// <summary>
 /// Settings of the native Slack channel (section <c>Slack</c>). Slack is on when <see cref="SigningSecret"/> and
-/// <see cref="BotToken"/> are set (one workspace), or when OAuth distribution is configured (<c>Slack:ClientId</c> and
-/// <c>Slack:ClientSecret</c>); otherwise it is off.
+/// <see cref="BotToken"/> are set (one workspace; with Socket Mode the app-level token may stand in for the signing
+/// secret), or when OAuth distribution is configured (<c>Slack:ClientId</c> and <c>Slack:ClientSecret</c>); otherwise off.
 /// </summary>
 internal sealed class SlackOptions
 {
@@ -42,7 +42,4 @@ internal sealed class SlackOptions
 
     /// <summary>The Web API base as a URI with a trailing slash.</summary>
     public Uri ApiBase => new(ApiBaseUrl.TrimEnd('/') + "/", UriKind.Absolute);
-
-    /// <summary>True when the one-workspace settings are complete.</summary>
-    public bool HasSingleWorkspace => !string.IsNullOrWhiteSpace(SigningSecret) && !string.IsNullOrWhiteSpace(BotToken);
 }

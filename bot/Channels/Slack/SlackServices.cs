@@ -1,4 +1,11 @@
 using FlywheelBot.Channels.Slack.Api;
+using FlywheelBot.Channels.Slack.BlockKit;
+using FlywheelBot.Channels.Slack.Inbound;
+using FlywheelBot.Channels.Slack.SocketMode;
+using FlywheelBot.Conversations;
+using FlywheelBot.Conversations.Plumbing;
+using FlywheelBot.Files;
+using FlywheelBot.Views;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -26,6 +33,24 @@ internal static class SlackServices
         services.AddSingleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>();
         services.AddHttpClient<SlackApiClient>(client => client.Timeout = TimeSpan.FromSeconds(30));
         services.TryAddSingleton<ISlackInstallations, SingleWorkspaceInstallations>();
+        services.AddSingleton(sp => new BlockKitRenderer(sp.GetRequiredService<ITextRenderer>(), sp.GetService<IServedFiles>()));
+        services.AddSingleton<SlackUserZones>();
+        services.AddSingleton<SlackSender>();
+        services.AddSingleton<SlackWork>();
+        services.AddHostedService(sp => sp.GetRequiredService<SlackWork>());
+        services.AddSingleton<SlackTurns>();
+        services.AddSingleton<SlackHome>();
+        services.AddSingleton<SlackForms>();
+        services.AddSingleton<SlackDispatcher>();
+        services.AddTransient<SlackEventsEndpoint>();
+        services.AddSingleton(new ConversationRouteType(SlackRoute.Channel, SlackRoute.Discriminator, SlackJsonContext.Default.SlackRoute));
+        services.AddKeyedSingleton<IProactiveMessenger, SlackMessenger>(SlackRoute.Channel);
+        if (state.SocketMode)
+        {
+            services.AddSingleton<SlackSocketMode>();
+            services.AddHostedService(sp => sp.GetRequiredService<SlackSocketMode>());
+        }
+
         return services;
     }
 
@@ -33,6 +58,11 @@ internal static class SlackServices
     public static IEndpointRouteBuilder MapSlack(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
+        if (endpoints.ServiceProvider.GetRequiredService<SlackSwitch>().Enabled)
+        {
+            endpoints.MapPost("/api/slack/events", (HttpContext context, SlackEventsEndpoint slack) => slack.HandleAsync(context));
+        }
+
         return endpoints;
     }
 }

@@ -22,6 +22,6 @@ internal sealed partial class SlackStatusLog(SlackSwitch state, ILogger<SlackSta
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack is on; receiving over {Transport}")]
     private static partial void LogOn(ILogger logger, string transport);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Slack is off: set Slack:SigningSecret and Slack:BotToken (one workspace) or Slack:ClientId and Slack:ClientSecret (OAuth) to switch it on")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Slack is off: set Slack:SigningSecret and Slack:BotToken (one workspace; or Slack:SocketMode, Slack:AppToken and Slack:BotToken) or Slack:ClientId and Slack:ClientSecret (OAuth) to switch it on")]
     private static partial void LogOff(ILogger logger);
 }

@@ -103,6 +103,7 @@ internal static class CheckInCards
         body.Add(Blocks.Heading("Check-in saved"));
         body.Add(Blocks.Label("What changed"));
         body.AddRange(v.Changes.Select(Blocks.Bullet));
+        body.AddRange(v.Notes.Select(n => (CardElement)Blocks.Body(n)));
         body.Add(Blocks.Label($"{(v.IsOptimisation ? "Weakest stage (an optimisation, not a fire)" : "Bottleneck")}: {FlywheelIds.Of(v.Bottleneck)}"));
         body.Add(Blocks.Label($"Next: {r.Title}"));
         body.Add(Blocks.Body(r.Why));

@@ -10,4 +10,14 @@ public sealed record CheckInResultView(
     StageId Bottleneck,
     bool IsOptimisation,
     Recommendation Recommendation,
-    ImmutableArray<StopDoing> StopDoing) : ViewModel;
+    ImmutableArray<StopDoing> StopDoing) : ViewModel
+{
+    private readonly ImmutableArray<string> notes = [];
+
+    /// <summary>The wheel's momentum, the goal's progress and each running campaign's progress, one sentence each.</summary>
+    public ImmutableArray<string> Notes
+    {
+        get => notes.IsDefault ? [] : notes;
+        init => notes = value;
+    }
+}

@@ -97,6 +97,7 @@ internal static class CheckInTextBuilder
         var r = v.Recommendation;
         var text = new StringBuilder("Check-in saved. What changed: ")
             .Append(string.Join("; ", v.Changes)).Append(".\n")
+            .Append(string.Concat(v.Notes.Select(n => n + "\n")))
             .Append(v.IsOptimisation ? "Weakest stage (an optimisation, not a fire): " : "Bottleneck: ").Append(FlywheelIds.Of(v.Bottleneck)).Append('\n')
             .Append($"Next: {r.Title}. {r.Why}\nFirst step: {r.FirstStep}\nMetric to watch: {r.MetricToWatch} (target {r.Target}, review in {r.ReviewInDays} days)");
         if (v.StopDoing.Length > 0)

@@ -6,7 +6,8 @@ namespace FlywheelBot.Conversations.Plumbing;
 /// Answer early, reply later, for every channel whose platform wants a quick acknowledgement: a turn that finishes within
 /// the channel's budget is answered in the request; a slower one is acknowledged and keeps running (tracked by
 /// <see cref="BackgroundTurns"/>), and its replies go to the reply address through the <see cref="IProactiveMessenger"/>
-/// (the router, so the channel's own messenger). A failed turn replies <see cref="TurnFailedView"/>.
+/// (the router, so the channel's own messenger); a reply the channel cannot take now is tried again later
+/// (<see cref="ReplyRetries"/>). A failed turn replies <see cref="TurnFailedView"/>.
 /// </summary>
 internal sealed partial class LateReplies(
     TurnRunner runner,
@@ -42,7 +43,7 @@ internal sealed partial class LateReplies(
             IEnumerable<ViewModel> replies = output is null ? [TurnFailedView.Instance] : output.Replies;
             foreach (var reply in replies)
             {
-                var outcome = await messenger.SendAsync(replyTo, reply, background.Stopping);
+                var outcome = await ReplyRetries.DeliverAsync(stopping => messenger.SendAsync(replyTo, reply, stopping), clock, background.Stopping);
                 if (outcome != SendOutcome.Sent)
                 {
                     LogReplyFailed(logger, outcome);

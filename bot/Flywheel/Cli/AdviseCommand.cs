@@ -51,14 +51,8 @@ internal static class AdviseCommand
             return 2;
         }
 
-        Playbook playbook;
-        try
+        if (CliPlaybook.Load(request.PlaybookPath, error) is not { } playbook)
         {
-            playbook = PlaybookLoader.Load(request.PlaybookPath);
-        }
-        catch (PlaybookException ex)
-        {
-            error.WriteLine(ex.Message);
             return 1;
         }
 

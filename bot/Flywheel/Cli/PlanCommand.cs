@@ -52,14 +52,8 @@ internal static class PlanCommand
             return 2;
         }
 
-        Playbook playbook;
-        try
+        if (CliPlaybook.Load(request.PlaybookPath, error) is not { } playbook)
         {
-            playbook = PlaybookLoader.Load(request.PlaybookPath);
-        }
-        catch (PlaybookException ex)
-        {
-            error.WriteLine(ex.Message);
             return 1;
         }
 

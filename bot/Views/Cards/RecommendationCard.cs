@@ -15,6 +15,11 @@ internal static class RecommendationCard
         body.Add(Blocks.Body(view.BottleneckReason));
         body.Add(Blocks.Label("Why this"));
         body.Add(Blocks.Body(view.Why));
+        if (view.Spoke is { } spoke)
+        {
+            body.Add(Blocks.Subtle(spoke));
+        }
+
         body.Add(Blocks.Label("First step this week"));
         body.Add(Blocks.Body(view.FirstStep));
         body.Add(new FactSet(
@@ -24,6 +29,15 @@ internal static class RecommendationCard
             new Fact("Review on", view.ReviewOn.ToString("ddd d MMM yyyy", CultureInfo.InvariantCulture)),
         ])
         { Spacing = Spacing.Medium });
+        if (view.Goal is { } goal)
+        {
+            body.Add(Blocks.Label(goal));
+            if (view.GoalLink is { } link)
+            {
+                body.Add(Blocks.Body(link));
+            }
+        }
+
         if (!view.Warnings.IsDefaultOrEmpty)
         {
             body.Add(Blocks.Label("Check these numbers"));

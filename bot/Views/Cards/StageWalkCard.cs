@@ -10,6 +10,11 @@ internal static class StageWalkCard
     {
         var body = ImmutableArray.CreateBuilder<CardElement>();
         body.Add(Blocks.Heading("How your flywheel looks"));
+        if (view.Wheel is { } wheel)
+        {
+            body.Add(new Image(wheel.DataUri) { AltText = wheel.AltText, Size = ImageSize.Stretch });
+        }
+
         foreach (var stage in view.Stages)
         {
             var items = ImmutableArray.CreateBuilder<CardElement>();

@@ -11,7 +11,13 @@ namespace FlywheelBot.Views.Images;
 /// </summary>
 internal static class FlywheelWheelImage
 {
+    /// <summary>The drawing's own coordinate space (all radii and <see cref="Centre"/> are in it).</summary>
     public const int Size = 600;
+
+    /// <summary>The PNG's width and height: the drawing scaled down so the image stays small enough to embed in a card.</summary>
+    public const int Pixels = 420;
+
+    public const float Scale = Pixels / (float)Size;
     public const float OuterRadius = 220f;
     public const float InnerRadius = 124f;
     public const float LabelRadius = 162f;
@@ -25,21 +31,22 @@ internal static class FlywheelWheelImage
     /// <summary>The angle (degrees, clockwise from the x axis as the screen draws it) of the middle of a stage's segment.</summary>
     public static float MidAngle(StageId stage) => -90f + (SegmentSweep * (int)stage);
 
-    /// <summary>The pixel at a radius along a stage's middle angle (for checking the picture).</summary>
+    /// <summary>The PNG's pixel at a radius (drawing units) along a stage's middle angle (for checking the picture).</summary>
     public static (int X, int Y) PointOn(StageId stage, float radius) => PointAt(MidAngle(stage), radius);
 
     /// <summary>The pixel at a radius and angle (degrees, clockwise from the x axis) from the wheel's centre.</summary>
     public static (int X, int Y) PointAt(float degrees, float radius)
     {
         var radians = degrees * MathF.PI / 180f;
-        return ((int)MathF.Round(Centre.X + (radius * MathF.Cos(radians))), (int)MathF.Round(Centre.Y + (radius * MathF.Sin(radians))));
+        return ((int)MathF.Round((Centre.X + (radius * MathF.Cos(radians))) * Scale), (int)MathF.Round((Centre.Y + (radius * MathF.Sin(radians))) * Scale));
     }
 
     public static RenderedImage Render(WheelPicture picture)
     {
         ArgumentNullException.ThrowIfNull(picture);
-        using var surface = SKSurface.Create(new SKImageInfo(Size, Size, SKColorType.Rgba8888, SKAlphaType.Premul));
+        using var surface = SKSurface.Create(new SKImageInfo(Pixels, Pixels, SKColorType.Rgba8888, SKAlphaType.Premul));
         var canvas = surface.Canvas;
+        canvas.Scale(Scale);
         DrawPanel(canvas);
         foreach (var stage in picture.Stages)
         {
@@ -54,8 +61,9 @@ internal static class FlywheelWheelImage
 
         DrawCentre(canvas, picture.Goal);
         using var image = surface.Snapshot();
-        using var data = image.Encode(SKEncodedImageFormat.Png, 100);
-        return new RenderedImage(data.ToArray(), Size, Size, AltText(picture));
+        using var pixels = image.PeekPixels() ?? throw new InvalidOperationException("A raster image has pixels.");
+        using var data = pixels.Encode(new SKPngEncoderOptions(SKPngEncoderFilterFlags.AllFilters, 9)) ?? throw new InvalidOperationException("PNG encoding failed.");
+        return new RenderedImage(data.ToArray(), Pixels, Pixels, AltText(picture));
     }
 
     public static string AltText(WheelPicture picture)
@@ -72,8 +80,8 @@ internal static class FlywheelWheelImage
     private static void DrawPanel(SKCanvas canvas)
     {
         canvas.Clear(SKColors.Transparent);
-        using var fill = new SKPaint { Color = StatusColors.Panel, IsAntialias = true, Style = SKPaintStyle.Fill };
-        using var border = new SKPaint { Color = StatusColors.PanelBorder, IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = 2 };
+        using var fill = new SKPaint { Color = StatusColors.Panel, IsAntialias = false, Style = SKPaintStyle.Fill };
+        using var border = new SKPaint { Color = StatusColors.PanelBorder, IsAntialias = false, Style = SKPaintStyle.Stroke, StrokeWidth = 2 };
         var rect = new SKRect(1, 1, Size - 1, Size - 1);
         canvas.DrawRoundRect(rect, 24, 24, fill);
         canvas.DrawRoundRect(rect, 24, 24, border);
@@ -87,15 +95,16 @@ internal static class FlywheelWheelImage
         path.ArcTo(Oval(OuterRadius), start, sweep, forceMoveTo: true);
         path.ArcTo(Oval(InnerRadius), start + sweep, -sweep, forceMoveTo: false);
         path.Close();
-        using var fill = new SKPaint { Color = StatusColors.Of(stage.Status), IsAntialias = true, Style = SKPaintStyle.Fill };
+        using var fill = new SKPaint { Color = StatusColors.Of(stage.Status), IsAntialias = false, Style = SKPaintStyle.Fill };
         canvas.DrawPath(path, fill);
         if (isBottleneck)
         {
-            using var outline = new SKPaint { Color = StatusColors.Bottleneck, IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = 3 };
+            using var outline = new SKPaint { Color = StatusColors.Bottleneck, IsAntialias = false, Style = SKPaintStyle.Stroke, StrokeWidth = 3 };
             canvas.DrawPath(path, outline);
         }
 
-        var (x, y) = PointOn(stage.Stage, LabelRadius);
+        var radians = MidAngle(stage.Stage) * MathF.PI / 180f;
+        var (x, y) = (Centre.X + (LabelRadius * MathF.Cos(radians)), Centre.Y + (LabelRadius * MathF.Sin(radians)));
         using var font = ChartFonts.Font(ChartFonts.Bold, 14);
         using var ink = new SKPaint { Color = SKColors.White, IsAntialias = true };
         canvas.DrawText(stage.Title, x, y - 2, SKTextAlign.Center, font, ink);
@@ -105,7 +114,7 @@ internal static class FlywheelWheelImage
 
     private static void DrawArrows(SKCanvas canvas)
     {
-        using var paint = new SKPaint { Color = StatusColors.SubtleInk, IsAntialias = true, Style = SKPaintStyle.Fill };
+        using var paint = new SKPaint { Color = StatusColors.SubtleInk, IsAntialias = false, Style = SKPaintStyle.Fill };
         var radius = LabelRadius;
         foreach (var stage in Enum.GetValues<StageId>())
         {
@@ -131,7 +140,7 @@ internal static class FlywheelWheelImage
         band.ArcTo(Oval(MarkerOuter), start, sweep, forceMoveTo: true);
         band.ArcTo(Oval(MarkerInner), start + sweep, -sweep, forceMoveTo: false);
         band.Close();
-        using var paint = new SKPaint { Color = StatusColors.Bottleneck, IsAntialias = true, Style = SKPaintStyle.Fill };
+        using var paint = new SKPaint { Color = StatusColors.Bottleneck, IsAntialias = false, Style = SKPaintStyle.Fill };
         canvas.DrawPath(band, paint);
 
         // The legend under the wheel says in words what the band marks.
@@ -145,7 +154,7 @@ internal static class FlywheelWheelImage
 
     private static void DrawCentre(SKCanvas canvas, WheelGoal? goal)
     {
-        using var track = new SKPaint { Color = StatusColors.Grid, IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = 8 };
+        using var track = new SKPaint { Color = StatusColors.Grid, IsAntialias = false, Style = SKPaintStyle.Stroke, StrokeWidth = 8 };
         canvas.DrawCircle(Centre, ProgressRadius, track);
         using var ink = new SKPaint { Color = StatusColors.Ink, IsAntialias = true };
         using var subtle = new SKPaint { Color = StatusColors.SubtleInk, IsAntialias = true };
@@ -161,7 +170,7 @@ internal static class FlywheelWheelImage
 
         if (goal.Fraction is { } fraction && fraction > 0)
         {
-            using var progress = new SKPaint { Color = StatusColors.Progress, IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = 8, StrokeCap = SKStrokeCap.Butt };
+            using var progress = new SKPaint { Color = StatusColors.Progress, IsAntialias = false, Style = SKPaintStyle.Stroke, StrokeWidth = 8, StrokeCap = SKStrokeCap.Butt };
             using var arc = new SKPath();
             arc.ArcTo(Oval(ProgressRadius), -90f, (float)(Math.Clamp(fraction, 0, 1) * 359.9), forceMoveTo: true);
             canvas.DrawPath(arc, progress);

@@ -66,7 +66,8 @@ internal static class TrendChartImage
 
         DrawSeries(canvas, picture, scale, small, ink);
         using var image = surface.Snapshot();
-        using var data = image.Encode(SKEncodedImageFormat.Png, 100);
+        using var pixels = image.PeekPixels() ?? throw new InvalidOperationException("A raster image has pixels.");
+        using var data = pixels.Encode(new SKPngEncoderOptions(SKPngEncoderFilterFlags.AllFilters, 9)) ?? throw new InvalidOperationException("PNG encoding failed.");
         return new RenderedImage(data.ToArray(), Width, Height, AltText(picture));
     }
 

@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace FlywheelBot.Tests.Channels.BotFramework.Support;
 
@@ -33,6 +34,9 @@ internal sealed class BotFrameworkHost(string environment, IReadOnlyDictionary<s
     public InMemoryDocumentStore Store { get; } = new();
 
     public RecordingTimeProvider Clock { get; } = new(timeScale);
+
+    /// <summary>What the host logged (Information and above).</summary>
+    public CollectedLogs Logs { get; } = new();
 
     /// <summary>Settings of a host with authentication on (single-tenant), trusting the given token service and connector.</summary>
     public static Dictionary<string, string?> Authenticated(TokenServer tokens, FakeConnector connector) => new()
@@ -83,6 +87,7 @@ internal sealed class BotFrameworkHost(string environment, IReadOnlyDictionary<s
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(environment);
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         builder.UseSetting("BotFramework:ConnectorBaseDelay", "00:00:00.010");
         foreach (var (key, value) in settings)
         {

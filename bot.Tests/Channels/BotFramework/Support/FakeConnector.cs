@@ -7,11 +7,12 @@ namespace FlywheelBot.Tests.Channels.BotFramework.Support;
 
 /// <summary>
 /// A Bot Framework connector and Entra token endpoint on a real loopback server. Records every activity request and
-/// answers from a script (then 201 with an id); issues client-credential tokens and counts them.
+/// answers from a script kept per conversation (then 201 with an id), so tests sharing the connector never take each
+/// other's answers; issues client-credential tokens and counts them, optionally after a stall.
 /// </summary>
 internal sealed class FakeConnector : IAsyncDisposable
 {
-    private readonly ConcurrentQueue<ScriptedAnswer> _script = new();
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<ScriptedAnswer>> _scripts = new(StringComparer.Ordinal);
     private WebApplication? _app;
     private int _tokensIssued;
 
@@ -28,6 +29,9 @@ internal sealed class FakeConnector : IAsyncDisposable
 
     public ConcurrentQueue<string> TokenTenants { get; } = new();
 
+    /// <summary>When set, the token endpoint waits this long (or until the caller gives up) before answering.</summary>
+    public TimeSpan? TokenStall { get; set; }
+
     public static async Task<FakeConnector> StartAsync()
     {
         var connector = new FakeConnector();
@@ -35,6 +39,18 @@ internal sealed class FakeConnector : IAsyncDisposable
         {
             app.MapPost("/{tenant}/oauth2/v2.0/token", async (string tenant, HttpContext context) =>
             {
+                if (connector.TokenStall is { } stall)
+                {
+                    try
+                    {
+                        await Task.Delay(stall, context.RequestAborted);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        return Results.Empty;
+                    }
+                }
+
                 connector.TokenTenants.Enqueue(tenant);
                 connector.TokenRequests.Enqueue(await context.Request.ReadFormAsync());
                 var n = Interlocked.Increment(ref connector._tokensIssued);
@@ -45,11 +61,13 @@ internal sealed class FakeConnector : IAsyncDisposable
         return connector;
     }
 
-    public void Script(params ScriptedAnswer[] answers)
+    /// <summary>What the connector answers to the next requests for one conversation (its id as it appears in the path).</summary>
+    public void Script(string conversationIdEncoded, params ScriptedAnswer[] answers)
     {
+        var script = _scripts.GetOrAdd(conversationIdEncoded, _ => new ConcurrentQueue<ScriptedAnswer>());
         foreach (var answer in answers)
         {
-            _script.Enqueue(answer);
+            script.Enqueue(answer);
         }
     }
 
@@ -75,6 +93,20 @@ internal sealed class FakeConnector : IAsyncDisposable
         }
     }
 
+    private static string Conversation(string rawPath)
+    {
+        const string marker = "/v3/conversations/";
+        var at = rawPath.IndexOf(marker, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return string.Empty;
+        }
+
+        var rest = rawPath[(at + marker.Length)..];
+        var end = rest.IndexOf('/', StringComparison.Ordinal);
+        return end < 0 ? rest : rest[..end];
+    }
+
     private async Task AnswerAsync(HttpContext context)
     {
         using var reader = new StreamReader(context.Request.Body);
@@ -82,7 +114,9 @@ internal sealed class FakeConnector : IAsyncDisposable
         var rawPath = context.Features.Get<IHttpRequestFeature>()!.RawTarget;
         Requests.Enqueue(new ConnectorRequest(context.Request.Method, rawPath, context.Request.Headers.Authorization.FirstOrDefault(), body));
 
-        var answer = _script.TryDequeue(out var next) ? next : new ScriptedAnswer(StatusCodes.Status201Created);
+        var answer = _scripts.TryGetValue(Conversation(rawPath), out var script) && script.TryDequeue(out var next)
+            ? next
+            : new ScriptedAnswer(StatusCodes.Status201Created);
         if (answer.Stall is { } stall)
         {
             try

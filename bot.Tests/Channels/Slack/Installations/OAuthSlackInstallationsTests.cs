@@ -1,3 +1,4 @@
+using FlywheelBot.Storage;
 using FlywheelBot.Conversations;
 using FlywheelBot.Channels.Slack.Installations;
 using FlywheelBot.Tests.TestSupport;

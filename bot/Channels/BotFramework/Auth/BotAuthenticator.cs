@@ -6,10 +6,11 @@ using Microsoft.IdentityModel.Tokens;
 namespace FlywheelBot.Channels.BotFramework.Auth;
 
 /// <summary>
-/// Validates the bearer token of an inbound activity: Bot Framework tokens (issuer <c>https://api.botframework.com</c>)
-/// and Entra tokens (v1 and v2, the bot's tenant and the Bot Framework tenants, requested by the bot itself: appid/azp); RS256/384/512 only; audience = the bot's
-/// app id; lifetime with 5 minutes of skew on the injected clock; <c>serviceurl</c> claim = the activity's serviceUrl;
-/// key endorsements include the activity's channelId. Fails closed: metadata that cannot be fetched rejects.
+/// Validates the bearer token of an inbound activity: Bot Framework tokens (issuer <see cref="TokenIssuers.BotFramework"/>,
+/// audience = the bot's app id) and Entra tokens (v1 and v2, the bot's tenant and the Bot Framework tenants, requested by
+/// the bot itself: appid/azp, audiences per <see cref="TokenIssuers"/>); RS256/384/512 only; lifetime with 5 minutes of
+/// skew on the injected clock; <c>serviceurl</c> claim = the activity's serviceUrl; key endorsements include the
+/// activity's channelId. Fails closed: metadata that cannot be fetched rejects.
 /// </summary>
 internal sealed partial class BotAuthenticator(
     string appId,
@@ -51,7 +52,7 @@ internal sealed partial class BotAuthenticator(
         }
 
         var issuer = token.Issuer;
-        var isBotFramework = string.Equals(issuer, TokenIssuers.BotFramework, StringComparison.Ordinal);
+        var isBotFramework = string.Equals(issuer, issuers.BotFramework, StringComparison.Ordinal);
         var isEntraV1 = issuers.EntraV1.Contains(issuer);
         var isEntraV2 = issuers.EntraV2.Contains(issuer);
         if (!isBotFramework && !isEntraV1 && !isEntraV2)
@@ -80,10 +81,10 @@ internal sealed partial class BotAuthenticator(
             return Reject(AuthResult.Unauthorized("The token's signing key is not published."));
         }
 
-        var validation = await _handler.ValidateTokenAsync(token, Parameters(issuer, key.Key));
+        var validation = await _handler.ValidateTokenAsync(token, Parameters(issuer, key.Key, isBotFramework ? issuers.BotFrameworkAudiences : issuers.EntraAudiences));
         if (!validation.IsValid)
         {
-            return Reject(AuthResult.Unauthorized($"The token is not valid ({validation.Exception?.GetType().Name ?? "unknown"})."));
+            return Reject(AuthResult.Unauthorized($"The token is not valid ({validation.Exception?.GetType().Name ?? "unknown"}: {Describe(validation.Exception)})."));
         }
 
         var lifetime = CheckLifetime(token);
@@ -92,10 +93,10 @@ internal sealed partial class BotAuthenticator(
             return Reject(lifetime);
         }
 
-        // Entra tokens (Emulator): the calling app (appid in v1, azp in v2) must be the bot itself, as in the Bot Framework
-        // SDK; otherwise any app in the bot's tenant could obtain a token for the bot's audience and speak for a channel.
-        if (!isBotFramework
-            && (!token.TryGetPayloadValue<string>(isEntraV1 ? "appid" : "azp", out var caller) || !string.Equals(caller, appId, StringComparison.Ordinal)))
+        // Entra tokens (Emulator): the calling app must be the bot itself, as in the Bot Framework SDK's EmulatorValidation:
+        // the token version (claim "ver", else the issuer's form) says where it is: appid in v1, azp in v2. Otherwise any
+        // app in the bot's tenant could obtain a token for the bot's audience and speak for a channel.
+        if (!isBotFramework && !string.Equals(CallingApp(token, isEntraV1), appId, StringComparison.Ordinal))
         {
             return Reject(AuthResult.Unauthorized("The Entra token was not requested by this bot (appid/azp)."));
         }
@@ -115,10 +116,32 @@ internal sealed partial class BotAuthenticator(
         return AuthResult.Accepted;
     }
 
-    private TokenValidationParameters Parameters(string issuer, SecurityKey key) => new()
+    private static string? CallingApp(JsonWebToken token, bool issuedAsV1)
+    {
+        var version = token.TryGetPayloadValue<string>("ver", out var ver) ? ver : (issuedAsV1 ? "1.0" : "2.0");
+        var claim = version switch
+        {
+            "1.0" => "appid",
+            "2.0" => "azp",
+            _ => null,
+        };
+        return claim is not null && token.TryGetPayloadValue<string>(claim, out var caller) ? caller : null;
+    }
+
+    /// <summary>What the validation refused, for the log (never for the caller).</summary>
+    private static string Describe(Exception? exception) => exception switch
+    {
+        SecurityTokenInvalidAudienceException => "audience",
+        SecurityTokenInvalidIssuerException => "issuer",
+        SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException => "signature",
+        SecurityTokenInvalidAlgorithmException => "algorithm",
+        _ => "token",
+    };
+
+    private static TokenValidationParameters Parameters(string issuer, SecurityKey key, ImmutableArray<string> audiences) => new()
     {
         ValidIssuer = issuer,
-        ValidAudience = appId,
+        ValidAudiences = audiences,
         IssuerSigningKey = key,
         ValidAlgorithms = AllowedAlgorithms,
         RequireSignedTokens = true,

@@ -6,8 +6,9 @@ using Microsoft.Extensions.Options;
 namespace FlywheelBot.Channels.BotFramework.Connector;
 
 /// <summary>
-/// The bot's outbound token, by OAuth client credentials (a plain form POST to the token endpoint). Cached until five
-/// minutes before expiry; concurrent callers share one request.
+/// The bot's outbound token, by OAuth client credentials (a plain form POST to the token endpoint, through the standard
+/// resilience pipeline). Cached until five minutes before expiry; the cache is read and written only under its lock, so
+/// concurrent callers share one request and never see half of an update.
 /// </summary>
 internal sealed partial class BotTokenProvider(
     IHttpClientFactory httpClients,
@@ -25,11 +26,6 @@ internal sealed partial class BotTokenProvider(
 
     public async Task<string> GetTokenAsync(CancellationToken cancellationToken)
     {
-        if (_cached is { } fresh && clock.GetUtcNow() < fresh.RenewAt)
-        {
-            return fresh.Token;
-        }
-
         await _gate.WaitAsync(cancellationToken);
         try
         {

@@ -3,17 +3,22 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using FlywheelBot.Channels.BotFramework.Wire;
 using Microsoft.Extensions.Options;
+using Polly;
 
 namespace FlywheelBot.Channels.BotFramework.Connector;
 
 /// <summary>
-/// The Bot Framework connector REST API (replies, updates, sends to a conversation), a typed client whose handler chain
-/// retries transient failures. The bot's token is attached only for trusted service URLs and only when authentication is on.
+/// The Bot Framework connector REST API (replies, updates, sends to a conversation), a typed client whose resilience
+/// pipeline retries transient failures (<see cref="ConnectorResilience"/>). Sends only to service URLs the
+/// <see cref="ServiceUrlPolicy"/> admits; the bot's token is attached only for trusted service URLs and only when
+/// authentication is on. Never throws for a failed send (only when the caller cancels): every failure, timeouts of the
+/// token endpoint included, is a <see cref="ConnectorResult"/> the caller can act on.
 /// </summary>
 internal sealed partial class ConnectorClient(
     HttpClient http,
     IBotTokenSource tokens,
     TrustedServiceUrls trusted,
+    ServiceUrlPolicy policy,
     IOptions<BotCredentials> credentials,
     ILogger<ConnectorClient> logger)
 {
@@ -34,9 +39,9 @@ internal sealed partial class ConnectorClient(
     private async Task<ConnectorResult> CallAsync(
         HttpMethod method, string serviceUrl, string conversationId, string suffix, Activity activity, CancellationToken cancellationToken)
     {
-        if (!Uri.TryCreate(serviceUrl, UriKind.Absolute, out var service) || service.Scheme is not ("https" or "http"))
+        if (policy.Refusal(serviceUrl, inbound: null) is { } refusal)
         {
-            LogBadServiceUrl(logger);
+            LogRefusedServiceUrl(logger, refusal);
             return ConnectorResult.NoAnswer;
         }
 
@@ -69,7 +74,8 @@ internal sealed partial class ConnectorClient(
 
             return new ConnectorResult(status, await ReadIdAsync(response, cancellationToken));
         }
-        catch (Exception ex) when (ex is HttpRequestException or TimeoutException)
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutException or ExecutionRejectedException
+            || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             LogNoAnswer(logger, method.Method, ex);
             return ConnectorResult.NoAnswer;
@@ -92,8 +98,8 @@ internal sealed partial class ConnectorClient(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Not sending the bot's token to untrusted serviceUrl {ServiceUrl}")]
     private static partial void LogUntrustedServiceUrl(ILogger logger, string serviceUrl);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Not sending: the serviceUrl is not an absolute http(s) URL")]
-    private static partial void LogBadServiceUrl(ILogger logger);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Not sending: {Refusal}")]
+    private static partial void LogRefusedServiceUrl(ILogger logger, string refusal);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Connector {Method} failed with {StatusCode}")]
     private static partial void LogSendFailed(ILogger logger, string method, int statusCode);

@@ -11,8 +11,11 @@ namespace FlywheelBot.Channels.BotFramework.Inbound;
 /// <summary>
 /// Decides what an authenticated, first-seen activity means and answers it: message and install turns reply through the
 /// connector (or in the body for <c>expectReplies</c>), <c>adaptiveCard/action</c> invokes answer per the universal action
-/// model, other types are acknowledged. A turn slower than <see cref="BotFrameworkOptions.AckTimeout"/> is acknowledged
-/// with 202 and replied to when it finishes (<see cref="LateReplies"/>, through this channel's messenger).
+/// model, other types are acknowledged. The request is answered within <see cref="BotFrameworkOptions.AckTimeout"/>
+/// whatever the channel does (issue 14, item 2): a turn slower than that is acknowledged with 202 and replied to when it
+/// finishes (<see cref="LateReplies"/>, through this channel's messenger), and replies that cannot be delivered within
+/// what is left of the budget (a throttled or hanging connector or token service) go on in the background, 202. A reply
+/// the channel cannot take now is sent again later (<see cref="ReplyRetries"/>, item 3), never dropped after one try.
 /// </summary>
 internal sealed partial class ActivityProcessor(
     TurnRunner runner,
@@ -22,6 +25,7 @@ internal sealed partial class ActivityProcessor(
     InstallRegistry installs,
     BackgroundTurns background,
     IOptions<BotFrameworkOptions> options,
+    TimeProvider clock,
     ILogger<ActivityProcessor> logger)
 {
     public const string ActionDoneMessage = "Got it.";
@@ -96,14 +100,42 @@ internal sealed partial class ActivityProcessor(
             return WireResults.Json(new ExpectedReplies(Replies(activity, output)), BotFrameworkJsonContext.Default.ExpectedReplies);
         }
 
-        var answer = await lateReplies.RunAsync(turn, ActivityMapper.ToReplyAddress(activity), options.Value.AckTimeout, requestAborted);
+        var started = clock.GetTimestamp();
+        var budget = options.Value.AckTimeout;
+        var answer = await lateReplies.RunAsync(turn, ActivityMapper.ToReplyAddress(activity), budget, requestAborted);
         if (answer.Deferred)
         {
             return Results.Accepted();
         }
 
-        await SendAsync(activity, Replies(activity, answer.Output), background.Stopping);
-        return Results.Ok();
+        var delivery = DeliverAsync(activity, Replies(activity, answer.Output));
+        if (await WithinAsync(delivery, budget - clock.GetElapsedTime(started), requestAborted))
+        {
+            return Results.Ok();
+        }
+
+        LogRepliesInBackground(logger);
+        background.Track(delivery);
+        return Results.Accepted();
+    }
+
+    /// <summary>True when <paramref name="work"/> ends within <paramref name="remaining"/> (and the request is still there).</summary>
+    private async Task<bool> WithinAsync(Task work, TimeSpan remaining, CancellationToken requestAborted)
+    {
+        if (work.IsCompleted)
+        {
+            return true;
+        }
+
+        if (remaining <= TimeSpan.Zero)
+        {
+            return false;
+        }
+
+        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(requestAborted);
+        var inTime = await Task.WhenAny(work, Task.Delay(remaining, clock, waiting.Token)) == work;
+        await waiting.CancelAsync();
+        return inTime;
     }
 
     private async Task<IResult> InvokeAsync(Activity activity, CancellationToken requestAborted)
@@ -119,7 +151,8 @@ internal sealed partial class ActivityProcessor(
         var replies = output.Replies.IsEmpty ? null : Replies(activity, output);
         if (replies is not null && !activity.ExpectsReplies)
         {
-            await SendAsync(activity, replies, requestAborted);
+            // The invoke answer (the card) must not wait for the connector: the other replies follow in the background.
+            background.Track(DeliverAsync(activity, replies));
         }
 
         var inBody = activity.ExpectsReplies ? replies : null;
@@ -135,18 +168,55 @@ internal sealed partial class ActivityProcessor(
     private List<Activity> Replies(Activity inbound, TurnOutput? output) =>
         output is null ? [ActivityFactory.Apology(inbound)] : [.. output.Replies.Select(view => activities.Reply(inbound, view))];
 
-    private async Task SendAsync(Activity inbound, List<Activity> replies, CancellationToken cancellationToken)
+    /// <summary>Sends the replies in order, each retried later when the channel cannot take it now. Never throws.</summary>
+    private async Task DeliverAsync(Activity inbound, List<Activity> replies)
     {
-        foreach (var reply in replies)
+        try
         {
-            var result = await connector.SendAsync(inbound.ServiceUrl!, inbound.Conversation!.Id!, reply, inbound.Id, cancellationToken);
-            if (!result.Succeeded)
+            foreach (var reply in replies)
             {
-                LogReplyFailed(logger, result.StatusCode);
+                var outcome = await ReplyRetries.DeliverAsync(stopping => SendOneAsync(inbound, reply, stopping), clock, background.Stopping);
+                if (outcome != SendOutcome.Sent)
+                {
+                    LogReplyLost(logger, outcome);
+                }
             }
+        }
+        catch (OperationCanceledException)
+        {
+            LogAbandonedAtShutdown(logger);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogReplyCrashed(logger, ex);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A reply could not be delivered (connector status {StatusCode})")]
+    /// <summary>One try: no answer (timeouts, the token service) and 412/429/502/503/504 are "retry later"; other failures are final.</summary>
+    private async Task<SendOutcome> SendOneAsync(Activity inbound, Activity reply, CancellationToken cancellationToken)
+    {
+        var result = await connector.SendAsync(inbound.ServiceUrl!, inbound.Conversation!.Id!, reply, inbound.Id, cancellationToken);
+        if (result.Succeeded)
+        {
+            return SendOutcome.Sent;
+        }
+
+        LogReplyFailed(logger, result.StatusCode);
+        return result.StatusCode == 0 || RetryDelay.IsTransient(result.StatusCode) ? SendOutcome.RetryLater : SendOutcome.Gone;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A reply could not be delivered (connector status {StatusCode}; 0 = no answer)")]
     private static partial void LogReplyFailed(ILogger logger, int statusCode);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The replies are taking longer than the acknowledgement budget; answered the request and kept sending in the background")]
+    private static partial void LogRepliesInBackground(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A reply was given up after its retries ({Outcome})")]
+    private static partial void LogReplyLost(ILogger logger, SendOutcome outcome);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Sending a reply failed")]
+    private static partial void LogReplyCrashed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Replies still being sent were abandoned at application shutdown")]
+    private static partial void LogAbandonedAtShutdown(ILogger logger);
 }

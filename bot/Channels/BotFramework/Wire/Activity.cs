@@ -9,15 +9,20 @@ namespace FlywheelBot.Channels.BotFramework.Wire;
 /// </summary>
 internal sealed record Activity
 {
+    [JsonConverter(typeof(LenientStringConverter))]
     public string? Type { get; init; }
 
+    [JsonConverter(typeof(LenientStringConverter))]
     public string? Id { get; init; }
 
     /// <summary>Kept as text: a malformed timestamp must not make an otherwise valid activity unreadable.</summary>
+    [JsonConverter(typeof(LenientStringConverter))]
     public string? Timestamp { get; init; }
 
+    [JsonConverter(typeof(LenientStringConverter))]
     public string? ServiceUrl { get; init; }
 
+    [JsonConverter(typeof(LenientStringConverter))]
     public string? ChannelId { get; init; }
 
     public ChannelAccount? From { get; init; }
@@ -26,14 +31,19 @@ internal sealed record Activity
 
     public ChannelAccount? Recipient { get; init; }
 
+    [JsonConverter(typeof(LenientStringConverter))]
     public string? Text { get; init; }
 
+    [JsonConverter(typeof(LenientStringConverter))]
     public string? TextFormat { get; init; }
 
+    [JsonConverter(typeof(LenientStringConverter))]
     public string? Summary { get; init; }
 
+    [JsonConverter(typeof(LenientStringConverter))]
     public string? Locale { get; init; }
 
+    [JsonConverter(typeof(LenientStringConverter))]
     public string? InputHint { get; init; }
 
     public IReadOnlyList<Attachment>? Attachments { get; init; }
@@ -44,13 +54,17 @@ internal sealed record Activity
 
     public JsonElement? Value { get; init; }
 
+    [JsonConverter(typeof(LenientStringConverter))]
     public string? Name { get; init; }
 
     /// <summary>installationUpdate: <c>add</c>, <c>remove</c>, <c>add-upgrade</c>, <c>remove-upgrade</c>.</summary>
+    [JsonConverter(typeof(LenientStringConverter))]
     public string? Action { get; init; }
 
+    [JsonConverter(typeof(LenientStringConverter))]
     public string? ReplyToId { get; init; }
 
+    [JsonConverter(typeof(LenientStringConverter))]
     public string? DeliveryMode { get; init; }
 
     public IReadOnlyList<ChannelAccount>? MembersAdded { get; init; }

@@ -1,12 +1,11 @@
 using System.Collections.Concurrent;
-using FlywheelBot.Storage;
 
-namespace FlywheelBot.Tests.TestSupport;
+namespace FlywheelBot.Storage;
 
 /// <summary>
-/// A test double for <see cref="IDocumentStore"/> with the same semantics as the real providers (it runs the storage
-/// conformance suite): versions, expired records counting as absent, code point key order, UTC millisecond times.
-/// For unit tests of features above storage.
+/// <see cref="IDocumentStore"/> in this process's memory, with the same semantics as the real providers (it runs the
+/// storage conformance suite): versions, expired records counting as absent, code point key order, UTC millisecond
+/// times. Nothing survives the process: for the terminal chat, and for tests of features above storage.
 /// </summary>
 internal sealed class InMemoryDocumentStore(TimeProvider clock) : IDocumentStore, IAtomicDocumentStore
 {
@@ -18,9 +17,23 @@ internal sealed class InMemoryDocumentStore(TimeProvider clock) : IDocumentStore
     {
     }
 
+    /// <summary>
+    /// Fault injection for tests of storage trouble: given the operation ("put" or "delete") and the collection, an
+    /// exception to fail with, or null to go ahead.
+    /// </summary>
+    public Func<string, string, Exception?>? Fault { get; set; }
+
     public Task<StoredDocument?> GetAsync(string collection, string key, CancellationToken cancellationToken) => Task.FromResult(Get(collection, key));
 
-    public Task<WriteResult> PutAsync(DocumentWrite write, CancellationToken cancellationToken) => Task.FromResult(Put(write));
+    public Task<WriteResult> PutAsync(DocumentWrite write, CancellationToken cancellationToken)
+    {
+        if (Fault?.Invoke("put", write.Collection) is { } fault)
+        {
+            return Task.FromException<WriteResult>(fault);
+        }
+
+        return Task.FromResult(Put(write));
+    }
 
     private StoredDocument? Get(string collection, string key)
     {
@@ -59,6 +72,14 @@ internal sealed class InMemoryDocumentStore(TimeProvider clock) : IDocumentStore
 
     public Task<IReadOnlyList<long>?> CommitAsync(IReadOnlyList<DocumentWrite> writes, IReadOnlyList<DocumentCheck> checks, CancellationToken cancellationToken)
     {
+        foreach (var write in writes)
+        {
+            if (Fault?.Invoke("put", write.Collection) is { } fault)
+            {
+                return Task.FromException<IReadOnlyList<long>?>(fault);
+            }
+        }
+
         lock (_gate)
         {
             if (checks.Any(c => LiveVersion(c.Collection, c.Key) != c.Version)
@@ -73,6 +94,11 @@ internal sealed class InMemoryDocumentStore(TimeProvider clock) : IDocumentStore
 
     public Task<bool> DeleteAsync(string collection, string key, long? expectedVersion, CancellationToken cancellationToken)
     {
+        if (Fault?.Invoke("delete", collection) is { } fault)
+        {
+            return Task.FromException<bool>(fault);
+        }
+
         lock (_gate)
         {
             if (!_docs.TryGetValue((collection, key), out var current)

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace FlywheelBot.Hosting;
+namespace FlywheelBot.Files;
 
 /// <summary><c>Hosting:PublicUrl</c> is empty or an absolute http(s) URL with no query or fragment.</summary>
 internal sealed class HostingOptionsValidator : IValidateOptions<HostingOptions>

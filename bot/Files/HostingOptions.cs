@@ -1,4 +1,4 @@
-namespace FlywheelBot.Hosting;
+namespace FlywheelBot.Files;
 
 /// <summary>Settings under <c>Hosting</c>: how the world reaches this bot.</summary>
 public sealed class HostingOptions

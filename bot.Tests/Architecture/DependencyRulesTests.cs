@@ -1,0 +1,89 @@
+using FlywheelBot.Conversations;
+
+namespace FlywheelBot.Tests.Architecture;
+
+/// <summary>
+/// The arrows of the architecture picture, checked over the compiled app (see <see cref="TypeReferences"/>): the pure
+/// core depends on nothing outside it, infrastructure never depends on Hosting, channels are used only by Hosting, and
+/// the neutral ports live outside every channel's namespace.
+/// </summary>
+public sealed class DependencyRulesTests
+{
+    private static readonly Lazy<(Type User, Type Used)[]> References = new(() => [.. TypeReferences.Of(typeof(InboundTurn).Assembly)]);
+
+    public static TheoryData<string, string[]> CoreRules => new()
+    {
+        // The flywheel engine and the playbook: nothing of the app's.
+        { "FlywheelBot.Flywheel", ["FlywheelBot.Flywheel"] },
+
+        // The pure conversation: the engine, view models and the neutral turn contract.
+        { "FlywheelBot.Advisor.Conversation", ["FlywheelBot.Advisor.Conversation", "FlywheelBot.Flywheel", "FlywheelBot.Views", "FlywheelBot.Conversations"] },
+
+        // The neutral turn contract (ports): view models only.
+        { "FlywheelBot.Conversations", ["FlywheelBot.Conversations", "FlywheelBot.Views"] },
+
+        // Storage is infrastructure: it knows documents, not the bot.
+        { "FlywheelBot.Storage", ["FlywheelBot.Storage"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(CoreRules))]
+    public void A_layer_uses_only_what_it_may(string layer, string[] allowed)
+    {
+        var wrong = References.Value
+            .Where(r => In(r.User, layer, exact: layer == "FlywheelBot.Conversations") && !allowed.Any(a => In(r.Used, a, exact: a == "FlywheelBot.Conversations")))
+            .Select(Describe)
+            .Distinct()
+            .ToList();
+
+        Assert.True(wrong.Count == 0, $"{layer} may use only {string.Join(", ", allowed)}, but:\n{string.Join('\n', wrong)}");
+    }
+
+    [Fact]
+    public void Only_Hosting_and_the_channel_itself_use_a_channel()
+    {
+        var wrong = References.Value
+            .Where(r => Channel(r.Used) is { } used && Channel(r.User) != used && !In(r.User, "FlywheelBot.Hosting") && r.User != typeof(Program))
+            .Select(Describe)
+            .Distinct()
+            .ToList();
+
+        Assert.True(wrong.Count == 0, $"Channels are composed by Hosting only, but:\n{string.Join('\n', wrong)}");
+    }
+
+    [Fact]
+    public void Nothing_but_the_entry_point_uses_Hosting()
+    {
+        var wrong = References.Value
+            .Where(r => In(r.Used, "FlywheelBot.Hosting") && !In(r.User, "FlywheelBot.Hosting") && r.User != typeof(Program))
+            .Select(Describe)
+            .Distinct()
+            .ToList();
+
+        Assert.True(wrong.Count == 0, $"Hosting composes everything and nothing depends on it, but:\n{string.Join('\n', wrong)}");
+    }
+
+    [Fact]
+    public void The_neutral_ports_are_in_no_channel_s_namespace()
+    {
+        Type[] ports = [typeof(ITurnHandler), typeof(InboundTurn), typeof(TurnOutput), typeof(IProactiveMessenger), typeof(IConversationDirectory), typeof(ConversationAddress), typeof(SendOutcome)];
+
+        Assert.All(ports, port => Assert.Equal("FlywheelBot.Conversations", port.Namespace));
+        Assert.DoesNotContain(typeof(InboundTurn).Assembly.GetTypes(), t => t.IsInterface && t.Namespace == "FlywheelBot.Channels");
+    }
+
+    [Fact]
+    public void The_checker_sees_a_reference_made_only_inside_a_method_body()
+    {
+        // ChatSession builds InboundTurns in a method body (never in a signature): the rule checks must see that.
+        Assert.Contains(References.Value, r => r.User.Name == "ChatSession" && r.Used == typeof(InboundTurn));
+    }
+
+    private static string? Channel(Type type) =>
+        type.Namespace is { } ns && ns.StartsWith("FlywheelBot.Channels.", StringComparison.Ordinal) ? ns.Split('.')[2] : null;
+
+    private static bool In(Type type, string ns, bool exact = false) =>
+        type.Namespace is { } actual && (actual == ns || (!exact && actual.StartsWith(ns + ".", StringComparison.Ordinal)));
+
+    private static string Describe((Type User, Type Used) reference) => $"  {reference.User.FullName} -> {reference.Used.FullName}";
+}

@@ -1,0 +1,90 @@
+using System.Net;
+using FlywheelBot.Conversations.Plumbing;
+using FlywheelBot.Tests.Channels.BotFramework.Support;
+
+namespace FlywheelBot.Tests.Channels.BotFramework;
+
+/// <summary>
+/// Issue 14, items 2 and 3: the inbound answer never waits for a slow channel past the acknowledgement budget, and a
+/// failure either completes the reply later or releases the de-duplication claim so a redelivery is answered.
+/// </summary>
+public sealed class DeliveryTests
+{
+    [Fact]
+    public async Task A_throttled_connector_never_holds_the_inbound_answer_past_the_ack_budget_and_the_reply_follows()
+    {
+        await using var connector = await FakeConnector.StartAsync();
+        await using var host = new BotFrameworkHost("Development", new Dictionary<string, string?> { ["BotFramework:AckTimeout"] = "00:00:02" }, timeScale: 0.05);
+        var conversation = "throttled-" + Guid.NewGuid().ToString("N");
+        connector.Script(conversation, new ScriptedAnswer(StatusCodes429, RetryAfter: TimeSpan.FromSeconds(40)));
+
+        using var response = await host.PostAsync(BotFrameworkHost.Message(conversation, "hi", connector.ServiceUrl));
+        var attemptsWhenAnswered = connector.To(conversation).Count;
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.True(attemptsWhenAnswered < 2, $"the answer came before the connector's Retry-After ({attemptsWhenAnswered} attempts)");
+        Assert.Equal(2, (await connector.WaitForAsync(conversation, 2, TimeSpan.FromSeconds(30))).Count);
+        Assert.Single(host.Turns.For($"msteams:{conversation}"));
+    }
+
+    [Fact]
+    public async Task A_connector_down_for_a_while_gets_the_reply_later_instead_of_losing_it()
+    {
+        await using var connector = await FakeConnector.StartAsync();
+        // Waits and timeouts at 1/100; an attempt times out after 1.2 s of real time, far longer than a loopback answer.
+        await using var host = new BotFrameworkHost("Development", new Dictionary<string, string?> { ["BotFramework:ConnectorAttemptTimeout"] = "00:02:00" }, timeScale: 0.01);
+        var conversation = "down-" + Guid.NewGuid().ToString("N");
+        var unavailable = new ScriptedAnswer(503);
+
+        // The first send and its three retries all fail; the reply is sent again later and then delivered.
+        connector.Script(conversation, unavailable, unavailable, unavailable, unavailable);
+        using var response = await host.PostAsync(BotFrameworkHost.Message(conversation, "hi", connector.ServiceUrl));
+
+        Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Accepted, $"{response.StatusCode}");
+        Assert.Equal(5, (await connector.WaitForAsync(conversation, 5, TimeSpan.FromSeconds(30))).Count);
+        Assert.Contains(host.Clock.RequestedDelays, d => d == ReplyRetries.Delays[0]);
+    }
+
+    [Fact]
+    public async Task Storage_trouble_before_the_turn_releases_the_claim_so_a_redelivery_is_answered()
+    {
+        await using var connector = await FakeConnector.StartAsync();
+        await using var host = new BotFrameworkHost("Development", new Dictionary<string, string?>());
+        var conversation = "release-" + Guid.NewGuid().ToString("N");
+        var activity = BotFrameworkHost.Message(conversation, "hi", connector.ServiceUrl, id: "redeliver-me");
+        host.Store.Fault = (operation, collection) =>
+            operation == "put" && collection == DocumentConversationDirectory.Collection ? new IOException("the address store is down") : null;
+
+        using var failed = await host.PostAsync(activity);
+        host.Store.Fault = null;
+        using var redelivered = await host.PostAsync(activity);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, failed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, redelivered.StatusCode);
+        Assert.Single(host.Turns.For($"msteams:{conversation}"));
+        Assert.Single(await connector.WaitForAsync(conversation, 1));
+    }
+
+    [Fact]
+    public async Task A_failing_release_never_hides_the_first_error()
+    {
+        await using var connector = await FakeConnector.StartAsync();
+        await using var host = new BotFrameworkHost("Development", new Dictionary<string, string?>());
+        var conversation = "release-fails-" + Guid.NewGuid().ToString("N");
+        host.Store.Fault = (operation, collection) => (operation, collection) switch
+        {
+            ("put", DocumentConversationDirectory.Collection) => new IOException("the address store is down"),
+            ("delete", TurnDeduplicator.Collection) => new IOException("the claim store is down"),
+            _ => null,
+        };
+
+        using var failed = await host.PostAsync(BotFrameworkHost.Message(conversation, "hi", connector.ServiceUrl));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, failed.StatusCode);
+        Assert.True(host.Logs.Contains("the address store is down"), "the first error is logged");
+        Assert.True(host.Logs.Contains("the claim store is down"), "the failed release is logged too");
+        Assert.DoesNotContain("store is down", await failed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private const int StatusCodes429 = 429;
+}

@@ -1,0 +1,7 @@
+using System.Text.Json.Serialization;
+
+namespace FlywheelBot.Tests.Channels.Fake;
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(FakeRoute))]
+internal sealed partial class FakeJsonContext : JsonSerializerContext;
