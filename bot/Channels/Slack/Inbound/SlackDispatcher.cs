@@ -49,7 +49,7 @@ internal sealed partial class SlackDispatcher(
     {
         var ev = inbound.Json.At("event");
         var type = ev.Str("type")!;
-        if (inbound.Json.Str("event_id") is { Length: > 0 } eventId && !await deduplicator.TryClaimAsync(SlackRoute.Channel, eventId, cancellationToken))
+        if (inbound.Json.Str("event_id") is { Length: > 0 } eventId && !await ClaimAsync(eventId, cancellationToken))
         {
             LogDuplicate(logger, eventId);
             return;
@@ -124,6 +124,24 @@ internal sealed partial class SlackDispatcher(
         }
     }
 
+    /// <summary>
+    /// Claims the event (false: a retry already handled). When the store cannot record the claim the event is handled all
+    /// the same: the turn that follows fails the same way and answers the user with an apology, where a 500 here would
+    /// only make Slack retry into the same failure while the user hears nothing.
+    /// </summary>
+    private async Task<bool> ClaimAsync(string eventId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await deduplicator.TryClaimAsync(SlackRoute.Channel, eventId, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogClaimFailed(logger, eventId, ex);
+            return true;
+        }
+    }
+
     private async Task<SlackInstallation?> InstallationAsync(SlackInbound inbound, CancellationToken cancellationToken)
     {
         var installation = await installations.FindAsync(inbound.EnterpriseId, inbound.TeamId, cancellationToken);
@@ -137,6 +155,9 @@ internal sealed partial class SlackDispatcher(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slack request for team {TeamId} (enterprise {EnterpriseId}) ignored: the app has no installation there")]
     private static partial void LogNotInstalled(ILogger logger, string teamId, string enterpriseId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Slack event {EventId} could not be recorded as handled; it is handled without the retry check")]
+    private static partial void LogClaimFailed(ILogger logger, string eventId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Slack event {EventId} was already handled (a retry)")]
     private static partial void LogDuplicate(ILogger logger, string eventId);

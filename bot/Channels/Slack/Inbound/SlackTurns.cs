@@ -105,8 +105,19 @@ internal sealed partial class SlackTurns(
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
-        var turn = await PrepareAsync(target, scope, kind, userId, userName, text, values, cancellationToken);
-        var output = await runner.RunAsync(turn, cancellationToken);
+        TurnOutput? output;
+        try
+        {
+            var turn = await PrepareAsync(target, scope, kind, userId, userName, text, values, cancellationToken);
+            output = await runner.RunAsync(turn, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // The turn could not even start (the store is gone, the address could not be saved): the user still hears back.
+            LogNotStarted(logger, ex);
+            output = null;
+        }
+
         if (output is null)
         {
             await sender.PostAsync(target with { MessageTs = null }, TurnFailedView.Instance, cancellationToken);
@@ -135,7 +146,18 @@ internal sealed partial class SlackTurns(
         var pending = new Dictionary<string, string>(answers, StringComparer.Ordinal);
         var question = firstQuestion;
         var scope = target.ChannelId.StartsWith('D') ? ConversationScope.Personal : ConversationScope.Channel;
-        var turn = await PrepareAsync(target, scope, TurnKind.Message, userId, null, null, ImmutableDictionary<string, string>.Empty, cancellationToken);
+        InboundTurn turn;
+        try
+        {
+            turn = await PrepareAsync(target, scope, TurnKind.Message, userId, null, null, ImmutableDictionary<string, string>.Empty, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogNotStarted(logger, ex);
+            await sender.PostAsync(target, TurnFailedView.Instance, cancellationToken);
+            return;
+        }
+
         for (var step = 0; step < 20 && pending.Remove(question, out var value); step++)
         {
             var values = ImmutableDictionary.CreateRange(StringComparer.Ordinal, new Dictionary<string, string>
@@ -214,6 +236,8 @@ internal sealed partial class SlackTurns(
     [GeneratedRegex(@"<@([A-Z0-9]+)\|[^>]*>")]
     private static partial Regex MentionWithName();
 
+    [LoggerMessage(Level = LogLevel.Error, Message = "A Slack turn could not start (its conversation could not be prepared); the user gets an apology")]
+    private static partial void LogNotStarted(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "A Slack block action that is not ours (or has no channel) was ignored")]
     private static partial void LogForeignAction(ILogger logger);
