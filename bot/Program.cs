@@ -9,7 +9,7 @@ using FlywheelBot.Hosting;
 //   plan ...           a campaign's program flywheel on the command line (no host, no storage)
 //   chat               the advisor conversation in the terminal
 //   teams-package ...  the Teams app package (zip) for a deployed bot
-//   slack-manifest ... the Slack app manifest (--url https://host, or --socket-mode)
+//   slack-manifest ... the Slack app manifest (--url https://host, or --socket-mode; OAuth parts from the bot's settings)
 //   (nothing)          the web host: /api/messages and friends
 if (args.Length > 0 && args[0] == "advise")
 {
@@ -28,7 +28,7 @@ if (args.Length > 0 && args[0] == "teams-package")
 
 if (args.Length > 0 && args[0] == "slack-manifest")
 {
-    return SlackManifestCommand.Run(args[1..], Console.Out, Console.Error);
+    return SlackManifestCommand.Run(args[1..], CommandConfiguration.Load(), Console.Out, Console.Error);
 }
 
 if (args.Length > 0 && args[0] == "chat")

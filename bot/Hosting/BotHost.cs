@@ -12,10 +12,14 @@ namespace FlywheelBot.Hosting;
 /// </summary>
 internal static class BotHost
 {
+    /// <summary>An untracked <c>appsettings.local.json</c> beside the app overrides the committed settings (local runs).</summary>
+    public static void AddLocalSettings(IConfigurationBuilder configuration) =>
+        configuration.AddJsonFile("appsettings.local.json", optional: true, reloadOnChange: false);
+
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
-        builder.Configuration.AddJsonFile("appsettings.local.json", optional: true, reloadOnChange: false);
+        AddLocalSettings(builder.Configuration);
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddFlywheel();

@@ -1,17 +1,121 @@
 using System.Text.Json.Nodes;
+using FlywheelBot.Channels.Slack.Installations;
 using FlywheelBot.Channels.Slack.Manifest;
+using Microsoft.Extensions.Configuration;
 using FlywheelBot.Tests.Channels.Slack.Support;
 
 namespace FlywheelBot.Tests.Channels.Slack;
 
 public sealed class SlackManifestTests
 {
-    private static (int Exit, string Out, string Err) Run(params string[] args)
+    private static (int Exit, string Out, string Err) Run(params string[] args) => RunWith(new Dictionary<string, string?>(), args);
+
+    private static (int Exit, string Out, string Err) RunWith(Dictionary<string, string?> settings, params string[] args)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var exit = SlackManifestCommand.Run(args, stdout, stderr);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var exit = SlackManifestCommand.Run(args, configuration, stdout, stderr);
         return (exit, stdout.ToString(), stderr.ToString());
+    }
+
+    private static readonly Dictionary<string, string?> Distribution = new()
+    {
+        ["Slack:ClientId"] = "1111.2222",
+        ["Slack:ClientSecret"] = "placeholder-client-secret",
+    };
+
+    [Fact]
+    public async Task The_command_reads_the_settings_the_bot_reads_from_its_environment()
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(typeof(SlackManifestCommand).Assembly.Location);
+        foreach (var argument in new[] { "slack-manifest", "--url", "https://flywheel.example.com" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["Slack__ClientId"] = "1111.2222";
+        start.Environment["Slack__ClientSecret"] = "placeholder-client-secret";
+        start.Environment["Slack__TokenRotation"] = "true";
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, await error);
+        var manifest = JsonNode.Parse(await output)!;
+        Assert.Equal("https://flywheel.example.com/api/slack/oauth_redirect", (string?)manifest["oauth_config"]!["redirect_urls"]![0]);
+        Assert.True((bool)manifest["settings"]!["token_rotation_enabled"]!);
+    }
+
+    [Fact]
+    public void Without_distribution_settings_there_is_no_redirect_url_and_no_rotation()
+    {
+        var manifest = JsonNode.Parse(Run("--url", "https://flywheel.example.com").Out)!.AsObject();
+        Assert.Null(manifest["oauth_config"]!["redirect_urls"]);
+        Assert.False((bool)manifest["settings"]!["token_rotation_enabled"]!);
+    }
+
+    [Fact]
+    public void With_the_bots_oauth_settings_the_manifest_lists_the_redirect_url_the_install_flow_uses()
+    {
+        var (exit, output, error) = RunWith(Distribution, "--url", "https://flywheel.example.com/");
+        Assert.True(exit == 0, error);
+        var manifest = JsonNode.Parse(output)!.AsObject();
+        Assert.Empty(SlackManifestSchema.Problems(manifest));
+        Assert.Equal(
+            [SlackInstallFlow.RedirectUrl(new Uri("https://flywheel.example.com/")).AbsoluteUri],
+            manifest["oauth_config"]!["redirect_urls"]!.AsArray().Select(u => (string)u!));
+        Assert.Equal("https://flywheel.example.com/api/slack/oauth_redirect", (string?)manifest["oauth_config"]!["redirect_urls"]![0]);
+        Assert.False((bool)manifest["settings"]!["token_rotation_enabled"]!);
+        Assert.DoesNotContain("placeholder-client-secret", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Token_rotation_comes_from_the_setting_or_the_flag_and_only_with_distribution()
+    {
+        var settings = new Dictionary<string, string?>(Distribution) { ["Slack:TokenRotation"] = "true" };
+        var fromSetting = JsonNode.Parse(RunWith(settings, "--url", "https://flywheel.example.com").Out)!;
+        Assert.True((bool)fromSetting["settings"]!["token_rotation_enabled"]!);
+        var fromFlags = JsonNode.Parse(Run("--url", "https://flywheel.example.com", "--oauth", "--token-rotation").Out)!;
+        Assert.True((bool)fromFlags["settings"]!["token_rotation_enabled"]!);
+        Assert.Single(fromFlags["oauth_config"]!["redirect_urls"]!.AsArray());
+
+        var (exit, output, error) = Run("--url", "https://flywheel.example.com", "--token-rotation");
+        Assert.Equal(2, exit);
+        Assert.Empty(output);
+        Assert.Contains("Token rotation needs distribution", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_public_url_setting_stands_in_for_url_and_a_path_is_kept()
+    {
+        var settings = new Dictionary<string, string?>(Distribution) { ["Hosting:PublicUrl"] = "https://host.example/bots/flywheel" };
+        var (exit, output, error) = RunWith(settings);
+        Assert.True(exit == 0, error);
+        var manifest = JsonNode.Parse(output)!;
+        Assert.Equal("https://host.example/bots/flywheel/api/slack/events", (string?)manifest["settings"]!["event_subscriptions"]!["request_url"]);
+        Assert.Equal("https://host.example/bots/flywheel/api/slack/oauth_redirect", (string?)manifest["oauth_config"]!["redirect_urls"]![0]);
+    }
+
+    [Fact]
+    public void Distribution_over_socket_mode_still_needs_a_url_for_the_redirect()
+    {
+        var (exit, _, error) = RunWith(Distribution, "--socket-mode");
+        Assert.Equal(2, exit);
+        Assert.Contains("needs --url for the OAuth redirect URL", error, StringComparison.Ordinal);
+
+        var (ok, output, _) = RunWith(Distribution, "--socket-mode", "--url", "https://flywheel.example.com");
+        Assert.Equal(0, ok);
+        var manifest = JsonNode.Parse(output)!;
+        Assert.True((bool)manifest["settings"]!["socket_mode_enabled"]!);
+        Assert.Null(manifest["settings"]!["event_subscriptions"]!["request_url"]);
+        Assert.Equal("https://flywheel.example.com/api/slack/oauth_redirect", (string?)manifest["oauth_config"]!["redirect_urls"]![0]);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using FlywheelBot.Channels.Slack.Installations;
 using FlywheelBot.Storage;
+using FlywheelBot.Tests.Channels.Slack.Support;
 using FlywheelBot.Tests.TestSupport;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -20,6 +21,7 @@ namespace FlywheelBot.Tests.Channels.Slack.Installations;
 public sealed class SlackInstallProcessTests : IAsyncLifetime
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "flywheel-slack-install-" + Guid.NewGuid().ToString("N"));
+    private static int _ts;
     private FakeSlackOAuthApi _slack = null!;
 
     private string DatabasePath => Path.Combine(_directory, "bot.db");
@@ -144,6 +146,107 @@ public sealed class SlackInstallProcessTests : IAsyncLifetime
         {
             await bot.DisposeAsync();
         }
+    }
+
+    [Fact]
+    public async Task Each_team_is_answered_with_its_own_token_and_an_uninstalled_team_gets_nothing()
+    {
+        var bot = await BotProcess.StartAsync(
+            _directory,
+            "--Logging:LogLevel:Default=Information",
+            $"--Storage:ConnectionString=Data Source={DatabasePath}",
+            $"--Slack:SigningSecret={SlackRequests.SigningSecret}",
+            $"--Slack:ClientId={FakeSlackOAuthApi.ClientId}",
+            $"--Slack:ClientSecret={FakeSlackOAuthApi.ClientSecret}",
+            $"--Slack:ApiBaseUrl={_slack.ApiBase}");
+        using var http = new HttpClient { BaseAddress = bot.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        try
+        {
+            await InstallAsync(bot, "T1", rotation: true);
+            await InstallAsync(bot, "T2", rotation: false);
+
+            // A DM in each workspace: each answer goes out with the token Slack issued to that workspace, to its channel.
+            await AcknowledgedAsync(http, Dm("T1", "D0ONE", "help"));
+            await AcknowledgedAsync(http, Dm("T2", "D0TWO", "help"));
+            var one = await PostedAsync(p => p.Channel == "D0ONE");
+            var two = await PostedAsync(p => p.Channel == "D0TWO");
+            Assert.Equal("T1", one.TeamId);
+            Assert.Equal("T2", two.TeamId);
+            Assert.StartsWith("xoxe.xoxb-1-T1-", one.Token, StringComparison.Ordinal);
+            Assert.StartsWith("xoxb-T2-", two.Token, StringComparison.Ordinal);
+            Assert.All(_slack.Posted, p => Assert.Equal(p.Channel == "D0ONE" ? "T1" : "T2", p.TeamId));
+
+            // A workspace that never installed the app: acknowledged, ignored with one log line, nothing sent.
+            await AcknowledgedAsync(http, Dm("T9", "D0NINE", "help"));
+            await LoggedAsync(bot, "Slack request for team T9");
+
+            // T1 uninstalls: its installation goes; a later DM from T1 is ignored, while T2 is still answered.
+            await AcknowledgedAsync(http, SlackRequests.Event(new System.Text.Json.Nodes.JsonObject { ["type"] = "app_uninstalled" }, teamId: "T1"));
+            await LoggedAsync(bot, "Slack installation of team T1 ");
+            var before = _slack.Posted.Count;
+            await AcknowledgedAsync(http, Dm("T1", "D0ONE", "what should we do next"));
+            await LoggedAsync(bot, "Slack request for team T1");
+            await AcknowledgedAsync(http, Dm("T2", "D0TWO", "what should we do next"));
+            await PostedAsync(p => p.Channel == "D0TWO", skip: before);
+            Assert.DoesNotContain(_slack.Posted.Skip(before), p => p.TeamId == "T1" || p.Channel == "D0ONE");
+            Assert.DoesNotContain("T9", _slack.Posted.Select(p => p.TeamId));
+
+            await bot.KillAsync();
+            Assert.Equal(["team:T2"], (await ReadInstallationsAsync()).Select(s => s.Key).ToArray());
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            throw new InvalidOperationException($"{ex.Message}{Environment.NewLine}Bot output:{Environment.NewLine}{bot.Output}", ex);
+        }
+        finally
+        {
+            await bot.DisposeAsync();
+        }
+    }
+
+    private async Task InstallAsync(BotProcess bot, string teamId, bool rotation)
+    {
+        var redirect = new Uri(bot.BaseAddress, "api/slack/oauth_redirect");
+        using var browser = new InstallBrowser();
+        var state = QueryHelpers.ParseQuery((await browser.StartInstallAsync(bot.BaseAddress)).Query)["state"].ToString();
+        var (status, page) = await browser.GetAsync(Back(redirect, _slack.Approve(teamId, redirect.AbsoluteUri, rotation), state));
+        Assert.True(status == HttpStatusCode.OK, page);
+    }
+
+    private static System.Text.Json.Nodes.JsonObject Dm(string teamId, string channel, string text) =>
+        SlackRequests.Event(SlackRequests.DirectMessage(text, $"1764579600.{Interlocked.Increment(ref _ts):D6}", channel: channel), teamId: teamId);
+
+    private static async Task AcknowledgedAsync(HttpClient http, System.Text.Json.Nodes.JsonObject body)
+    {
+        using var request = SlackRequests.SignedJson(body, DateTimeOffset.UtcNow);
+        request.RequestUri = new Uri("api/slack/events", UriKind.Relative);
+        using var response = await http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    private async Task<PostedMessage> PostedAsync(Func<PostedMessage, bool> match, int skip = 0)
+    {
+        for (var i = 0; i < 1500; i++)
+        {
+            if (_slack.Posted.Skip(skip).FirstOrDefault(match) is { } posted)
+            {
+                return posted;
+            }
+
+            await Task.Delay(20);
+        }
+
+        throw new TimeoutException("No matching chat.postMessage; posted: " + string.Join(", ", _slack.Posted.Select(p => $"{p.TeamId}/{p.Channel}")));
+    }
+
+    private static async Task LoggedAsync(BotProcess bot, string line)
+    {
+        for (var i = 0; i < 1500 && !bot.Output.Contains(line, StringComparison.Ordinal); i++)
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.Contains(line, bot.Output, StringComparison.Ordinal);
     }
 
     private static Uri Back(Uri redirect, string code, string state) =>

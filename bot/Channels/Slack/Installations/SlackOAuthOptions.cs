@@ -11,8 +11,7 @@ internal sealed class SlackOAuthOptions
     public const string Section = "Slack";
 
     /// <summary>The bot scopes asked for at install: exactly those of the app manifest.</summary>
-    public static readonly IReadOnlyList<string> BotScopes =
-        ["app_mentions:read", "chat:write", "commands", "im:history", "im:read", "im:write", "users:read"];
+    public static IReadOnlyList<string> BotScopes => Manifest.SlackManifest.BotScopes;
 
     /// <summary>The app's Client ID (Basic Information page of the Slack app).</summary>
     public string? ClientId { get; set; }
