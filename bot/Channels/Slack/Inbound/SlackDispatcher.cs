@@ -7,7 +7,8 @@ namespace FlywheelBot.Channels.Slack.Inbound;
 /// <summary>
 /// Decides what a Slack request means and acknowledges it at once (Slack wants the ack within 3 s), leaving the work to
 /// <see cref="SlackWork"/>. Shared by the HTTP endpoint and Socket Mode. Events are handled once per <c>event_id</c>;
-/// messages from bots (any <c>bot_id</c>), edits and other <c>subtype</c>s, and the bot's own messages are ignored; a
+/// messages from bots (any <c>bot_id</c>), edits and other <c>subtype</c>s, and the bot's own messages are ignored;
+/// <c>app_home_opened</c> publishes the Home tab and greets a first-time user once (<see cref="SlackWelcome"/>); a
 /// request for a workspace with no installation is ignored with one log line.
 /// </summary>
 internal sealed partial class SlackDispatcher(
@@ -17,6 +18,7 @@ internal sealed partial class SlackDispatcher(
     SlackTurns turns,
     SlackHome home,
     SlackForms forms,
+    SlackWelcome welcome,
     ILogger<SlackDispatcher> logger)
 {
     public async Task<SlackAck> AcceptAsync(SlackInbound inbound, CancellationToken cancellationToken)
@@ -83,8 +85,13 @@ internal sealed partial class SlackDispatcher(
             case "message" when ev.Str("channel_type") == "im" && ev.Str("subtype") is null && !fromBot && ev.Str("user") is not null && ev.Str("channel") is not null:
                 work.Run("direct message", ct => turns.DirectMessageAsync(installation, ev, ct));
                 break;
-            case "app_home_opened" when ev.Str("tab") == "home" && ev.Str("user") is { } homeUser:
-                work.Run("app home", ct => home.PublishAsync(installation, homeUser, ev.Str("channel"), ct));
+            case "app_home_opened" when ev.Str("user") is { } homeUser:
+                if (ev.Str("tab") == "home")
+                {
+                    work.Run("app home", ct => home.PublishAsync(installation, homeUser, ev.Str("channel"), ct));
+                }
+
+                work.Run("welcome", ct => welcome.GreetOnceAsync(installation, homeUser, ev.Str("channel"), ct));
                 break;
             case "app_mention" when ev.Str("subtype") is null && !fromBot && ev.Str("user") is not null && ev.Str("channel") is not null:
                 work.Run("mention", ct => turns.MentionAsync(installation, ev, ct));

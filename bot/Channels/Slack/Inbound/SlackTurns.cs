@@ -56,7 +56,7 @@ internal sealed partial class SlackTurns(
             : (command.Field("channel_name") ?? string.Empty).StartsWith("mpdm-", StringComparison.Ordinal) ? ConversationScope.GroupChat
             : ConversationScope.Channel;
         var text = CommandText(command.Field("text"), scope);
-        var target = new SlackTarget(installation, channel, null, user, responseUrl, null);
+        var target = new SlackTarget(installation, channel, null, user, responseUrl, null) { HelpToCallerOnly = scope != ConversationScope.Personal };
         return RunAsync(target, scope, TurnKind.Message, user, command.Field("user_name"), text, ImmutableDictionary<string, string>.Empty, cancellationToken);
     }
 
@@ -120,7 +120,7 @@ internal sealed partial class SlackTurns(
 
         if (output is null)
         {
-            await sender.PostAsync(target with { MessageTs = null }, TurnFailedView.Instance, cancellationToken);
+            await SendAsync(target with { MessageTs = null }, TurnFailedView.Instance, cancellationToken);
             return;
         }
 
@@ -131,9 +131,18 @@ internal sealed partial class SlackTurns(
 
         foreach (var reply in output.Replies)
         {
-            await sender.PostAsync(target with { MessageTs = null }, reply, cancellationToken);
+            await SendAsync(target with { MessageTs = null }, reply, cancellationToken);
         }
     }
+
+    /// <summary>
+    /// Posts a reply; a slash command's help, errors and apology in a channel go to its caller only (ephemeral), as Slack
+    /// users expect of a command: the channel sees the advice and the interview, not someone's typo.
+    /// </summary>
+    private Task SendAsync(SlackTarget target, ViewModel reply, CancellationToken cancellationToken) =>
+        target.HelpToCallerOnly && reply is HelpView or NoticeView { Tone: NoticeTone.Warning } or TurnFailedView
+            ? sender.PostEphemeralAsync(target, reply, cancellationToken)
+            : sender.PostAsync(target, reply, cancellationToken);
 
     /// <summary>
     /// The answers of a submitted form: the current question first, then each question the interview asks next that the
