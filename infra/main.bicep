@@ -49,6 +49,10 @@ param postgresVersion string = '16'
 param logRetentionDays int = 30
 
 @allowed(['none', 'single-workspace', 'distribution'])
+@secure()
+@description('The secret the bot\'s Data Protection key ring (which encrypts the Slack tokens) is sealed with, kept in Key Vault as dataprotection-key-ring-key. azd passes the vault\'s copy back on every run (secretOrRandomPassword), or a new random one on the first.')
+param keyRingKey string
+
 @description('Slack: none; single-workspace (Key Vault secrets slack-signing-secret, slack-bot-token); distribution, any workspace installs it (slack-signing-secret, slack-client-id, slack-client-secret). Create the secrets first.')
 param slack string = 'none'
 
@@ -128,6 +132,16 @@ resource deployerWritesSecrets 'Microsoft.Authorization/roleAssignments@2022-04-
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', keyVaultSecretsOfficer)
     principalId: principalId
     principalType: principalType
+  }
+}
+
+// Written by every deployment with the value azd read back from this vault, so it stays the same once made.
+resource keyRingKeySecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
+  parent: vault
+  name: 'dataprotection-key-ring-key'
+  properties: {
+    value: keyRingKey
+    contentType: 'DataProtection:KeyRingKey'
   }
 }
 
@@ -229,6 +243,7 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     Slack__BotToken: slack == 'single-workspace' ? secretReference(vault.properties.vaultUri, 'slack-bot-token') : ''
     Slack__ClientId: slack == 'distribution' ? secretReference(vault.properties.vaultUri, 'slack-client-id') : ''
     Slack__ClientSecret: slack == 'distribution' ? secretReference(vault.properties.vaultUri, 'slack-client-secret') : ''
+    DataProtection__KeyRingKey: secretReference(vault.properties.vaultUri, keyRingKeySecret.name)
   }
 }
 

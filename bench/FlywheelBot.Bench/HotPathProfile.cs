@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using FlywheelBot.Advisor;
 using FlywheelBot.Advisor.Conversation;
+using FlywheelBot.Channels.BotFramework.Cards;
 using FlywheelBot.Conversations;
 using FlywheelBot.Hosting;
 using FlywheelBot.Storage;

@@ -1,4 +1,5 @@
 using FlywheelBot.Advisor;
+using FlywheelBot.Channels.BotFramework.Cards;
 using FlywheelBot.Conversations;
 using FlywheelBot.Hosting;
 using FlywheelBot.Views;
@@ -24,13 +25,16 @@ public sealed class AdvisorServicesTests : IDisposable
 
         var handler = host.Services.GetRequiredService<ITurnHandler>();
         var output = await handler.HandleAsync(InboundTurn.Message("test:c1", "start"), CancellationToken.None);
-        var card = host.Services.GetRequiredService<ICardRenderer>().Render(output.Replies[^1]);
+        var text = host.Services.GetRequiredService<ITextRenderer>().Render(output.Replies[^1]);
         await host.StopAsync();
 
         Assert.IsType<QuestionView>(output.Replies[^1]);
-        Assert.Equal("1.5", (string?)card["version"]);
+        Assert.Contains(((QuestionView)output.Replies[^1]).Prompt, text, StringComparison.Ordinal);
         Assert.IsType<VersionedTeamProfileStore>(host.Services.GetRequiredService<ITeamProfileStore>());
         Assert.IsType<PlainTextRenderer>(host.Services.GetRequiredService<ITextRenderer>());
+
+        // Cards are the Bot Framework channel's: the advisor feature alone registers none.
+        Assert.Null(host.Services.GetService<ICardRenderer>());
     }
 
     [Theory]

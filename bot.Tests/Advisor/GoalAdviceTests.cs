@@ -3,8 +3,8 @@ using FlywheelBot.Advisor.Conversation;
 using FlywheelBot.Flywheel;
 using FlywheelBot.Flywheel.Goals;
 using FlywheelBot.Tests.Flywheel;
+using FlywheelBot.Tests.Channels.BotFramework.Cards;
 using FlywheelBot.Views;
-using FlywheelBot.Views.Cards;
 
 namespace FlywheelBot.Tests.Advisor;
 
@@ -38,7 +38,7 @@ public sealed class GoalAdviceTests
 
         var wheel = Assert.IsType<FlywheelBot.Views.Images.RenderedImage>(walk.Wheel);
         Assert.Contains("Bottleneck: Conversion.", wheel.AltText, StringComparison.Ordinal);
-        var card = new AdaptiveCardRenderer(new PlainTextRenderer()).Render(walk);
+        var card = CardCorpus.Renderer.Render(walk);
         var image = card["body"]!.AsArray().Single(e => (string?)e!["type"] == "Image")!;
         Assert.Equal(wheel.DataUri, (string?)image["url"]);
         Assert.Equal(wheel.AltText, (string?)image["altText"]);

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using FlywheelBot.Advisor;
 using FlywheelBot.Advisor.Conversation;
 using FlywheelBot.Conversations;
+using FlywheelBot.Tests.Channels.BotFramework.Cards;
 using FlywheelBot.Tests.Views;
 using FlywheelBot.Views;
 using Microsoft.Extensions.Time.Testing;

@@ -73,6 +73,38 @@ public sealed class DependencyRulesTests
     }
 
     [Fact]
+    public void Only_the_Bot_Framework_channel_uses_the_Adaptive_Card_types()
+    {
+        const string cards = "FlywheelBot.Channels.BotFramework.Cards";
+        Assert.Equal(cards, typeof(FlywheelBot.Channels.BotFramework.Cards.AdaptiveCardRenderer).Namespace);
+        Assert.Contains(References.Value, r => In(r.Used, cards) && !In(r.User, cards)); // the channel's own outbound side uses them
+
+        var wrong = References.Value
+            .Where(r => In(r.Used, cards) && !In(r.User, "FlywheelBot.Channels.BotFramework"))
+            .Select(Describe)
+            .Distinct()
+            .ToList();
+
+        Assert.True(wrong.Count == 0, $"Adaptive Cards belong to the Bot Framework channel, but:\n{string.Join('\n', wrong)}");
+    }
+
+    [Theory]
+    [InlineData("FlywheelBot.CheckIns")]
+    [InlineData("FlywheelBot.Views")]
+    public void Features_and_views_use_no_channel(string layer)
+    {
+        // Check-ins and the view models contribute views; each channel draws them (cards, blocks, text) itself.
+        Assert.Contains(References.Value, r => In(r.User, layer));
+        var wrong = References.Value
+            .Where(r => In(r.User, layer) && In(r.Used, "FlywheelBot.Channels"))
+            .Select(Describe)
+            .Distinct()
+            .ToList();
+
+        Assert.True(wrong.Count == 0, $"{layer} may not use a channel, but:\n{string.Join('\n', wrong)}");
+    }
+
+    [Fact]
     public void The_checker_sees_a_reference_made_only_inside_a_method_body()
     {
         // ChatSession builds InboundTurns in a method body (never in a signature): the rule checks must see that.

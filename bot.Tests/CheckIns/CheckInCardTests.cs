@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using FlywheelBot.CheckIns;
 using FlywheelBot.CheckIns.Views;
 using FlywheelBot.Flywheel;
+using FlywheelBot.Tests.Channels.BotFramework.Cards;
 using FlywheelBot.Views;
 
 namespace FlywheelBot.Tests.CheckIns;
@@ -53,7 +54,7 @@ public sealed class CheckInCardTests
     [MemberData(nameof(ViewNames))]
     public void Every_check_in_view_renders_as_an_adaptive_card_1_5_under_40_kb(string name)
     {
-        Assert.True(new CheckInCardContributor().TryRender(Samples()[name], out var card));
+        var card = Card(Samples()[name]);
         var json = card.ToJsonString();
 
         Assert.Equal("AdaptiveCard", (string?)card["type"]);
@@ -88,7 +89,7 @@ public sealed class CheckInCardTests
     [Fact]
     public void The_check_in_card_has_one_number_input_per_metric_named_for_the_answer_command()
     {
-        new CheckInCardContributor().TryRender(Samples()["prompt"], out var card);
+        var card = Card(Samples()["prompt"]);
         var inputs = card["body"]!.AsArray().Where(e => (string?)e!["type"] == "Input.Number").ToList();
         Assert.Equal(["metric:monthly_visitors", "metric:activation_pct"], inputs.Select(i => (string?)i!["id"]));
         Assert.Equal("last: 5,400", (string?)inputs[0]!["placeholder"]);
@@ -98,7 +99,7 @@ public sealed class CheckInCardTests
     [Fact]
     public void The_history_card_embeds_the_chart_as_a_png_data_uri()
     {
-        new CheckInCardContributor().TryRender(Samples()["history"], out var card);
+        var card = Card(Samples()["history"]);
         var image = card["body"]!.AsArray().Single(e => (string?)e!["type"] == "Image");
         var url = (string)image!["url"]!;
         Assert.StartsWith("data:image/png;base64,", url, StringComparison.Ordinal);
@@ -110,7 +111,7 @@ public sealed class CheckInCardTests
     [Fact]
     public void The_history_card_shows_statuses_with_symbols_markdown_leaves_alone()
     {
-        new CheckInCardContributor().TryRender(Samples()["history"], out var card);
+        var card = Card(Samples()["history"]);
         var json = card.ToJsonString();
         var facts = card["body"]!.AsArray().Single(e => (string?)e!["type"] == "FactSet")!["facts"]!.AsArray();
 
@@ -125,7 +126,7 @@ public sealed class CheckInCardTests
     [Fact]
     public void The_history_chart_has_the_target_and_lower_is_better_and_the_momentum_line()
     {
-        new CheckInCardContributor().TryRender(Samples()["history-goal"], out var card);
+        var card = Card(Samples()["history-goal"]);
         var image = card["body"]!.AsArray().Single(e => (string?)e!["type"] == "Image");
 
         Assert.Contains("Target 2. Lower is better.", (string?)image!["altText"], StringComparison.Ordinal);
@@ -135,7 +136,7 @@ public sealed class CheckInCardTests
     [Fact]
     public void An_export_with_a_link_is_a_download_link_not_the_csv_text()
     {
-        new CheckInCardContributor().TryRender(Samples()["export-link"], out var card);
+        var card = Card(Samples()["export-link"]);
         var json = card.ToJsonString();
 
         Assert.Contains("[Download flywheel-history-20260330.csv](https://bot.example/api/files/abc)", json, StringComparison.Ordinal);
@@ -147,7 +148,7 @@ public sealed class CheckInCardTests
     [Fact]
     public void The_setup_card_shows_the_zone_and_submits_day_time_and_zone_inputs()
     {
-        new CheckInCardContributor().TryRender(Samples()["setup"], out var card);
+        var card = Card(Samples()["setup"]);
         var ids = card["body"]!.AsArray().Select(e => (string?)e!["id"]).Where(id => id is not null);
         Assert.Equal(["day", "time", "zone"], ids);
         Assert.Contains("Europe/Berlin", card.ToJsonString(), StringComparison.Ordinal);
@@ -157,9 +158,11 @@ public sealed class CheckInCardTests
     [Fact]
     public void Views_of_other_features_are_left_to_their_renderers()
     {
-        Assert.False(new CheckInCardContributor().TryRender(new OtherView(), out _));
         Assert.False(CheckInTextBuilder.TryRender(new OtherView(), out _));
     }
+
+    /// <summary>The check-in view as the Bot Framework channel draws it (the check-ins feature only defines the view).</summary>
+    private static JsonObject Card(ViewModel view) => CardCorpus.Renderer.Render(view);
 
     private sealed record OtherView : ViewModel;
 }

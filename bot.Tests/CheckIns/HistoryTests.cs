@@ -141,7 +141,7 @@ public sealed class HistoryTests
         Assert.InRange(export.Rows, 50, 399);
         var lastRow = export.Csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries)[^1];
         Assert.EndsWith(",399", lastRow, StringComparison.Ordinal); // the newest row is kept
-        Assert.True(new CheckInCardContributor().TryRender(export, out var card));
+        var card = FlywheelBot.Tests.Channels.BotFramework.Cards.CardCorpus.Renderer.Render(export);
         Assert.True(CheckInTextBuilder.TryRender(export, out var text));
         Assert.InRange(System.Text.Encoding.UTF8.GetByteCount(card.ToJsonString()) + System.Text.Encoding.UTF8.GetByteCount(text), 0, 40_000);
     }

@@ -145,6 +145,26 @@ public sealed partial class InfraTests(CompiledInfra infra) : IClassFixture<Comp
     }
 
     [Fact]
+    public void The_key_ring_key_is_a_vault_secret_azd_reads_back_on_every_run_and_the_bot_reads_it_by_reference()
+    {
+        var (_, secret) = infra.Single("Microsoft.KeyVault/vaults/secrets");
+        var parameters = JsonNode.Parse(File.ReadAllText(Path.Combine(CompiledInfra.Directory, "main.parameters.json")))!["parameters"]!;
+        var outputs = infra.Template["outputs"]!.AsObject();
+
+        Assert.Equal("securestring", infra.Template["parameters"]!["keyRingKey"]!["type"]!.GetValue<string>(), ignoreCase: true);
+        Assert.Equal("[parameters('keyRingKey')]", secret["properties"]!["value"]!.GetValue<string>());
+        Assert.Contains("'dataprotection-key-ring-key'", secret["name"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        // azd: the vault's copy when it exists (the vault name is an output of the previous run), a random one the first time.
+        Assert.Equal("$(secretOrRandomPassword ${AZURE_KEY_VAULT_NAME} dataprotection-key-ring-key)", parameters["keyRingKey"]!["value"]!.GetValue<string>());
+        Assert.True(outputs.ContainsKey("AZURE_KEY_VAULT_NAME"));
+
+        var setting = AppSettings()["DataProtection__KeyRingKey"]!.GetValue<string>();
+        Assert.Contains("secretReference(reference('vault').vaultUri", setting, StringComparison.Ordinal);
+        Assert.Contains("dataprotection-key-ring-key", setting, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void No_secret_literal_is_anywhere_in_the_templates_or_their_parameters()
     {
         var texts = Directory.GetFiles(CompiledInfra.Directory, "*", SearchOption.AllDirectories)

@@ -7,6 +7,14 @@ namespace FlywheelBot.Tests.Views;
 /// <summary>One deterministic example of every view kind, for golden files and the validators.</summary>
 internal static class SampleViews
 {
+    /// <summary>User text that tries to break out of JSON, templates or markup: every channel's renderer must keep it inert.</summary>
+    public static readonly string[] Hostile =
+    [
+        "\"}]}, {\"type\":\"Action.OpenUrl\",\"url\":\"https://evil.example\"",
+        "line one\nline two\r\n{{name}} ${value}",
+        "<at>FlywheelBot</at> </at> <script>alert(1)</script>",
+    ];
+
     public static WelcomeView Welcome { get; } = new(IsTeamChat: false);
 
     public static WelcomeView WelcomeTeam { get; } = new(IsTeamChat: true);

@@ -4,7 +4,6 @@ using FlywheelBot.Conversations;
 using FlywheelBot.Flywheel;
 using FlywheelBot.Storage;
 using FlywheelBot.Views;
-using FlywheelBot.Views.Cards;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -15,7 +14,8 @@ internal static class AdvisorServices
     /// <summary>
     /// Registers the Advisor feature: <see cref="AdvisorOptions"/> (section <c>Advisor</c>), the pure conversation
     /// (<see cref="Advisor.Conversation.Advisor"/> over the engine and the embedded tour), the turn handler, team
-    /// profiles over the versioned store, and the card and plain-text renderers.
+    /// profiles over the versioned store, and the plain-text renderer (every channel's fallback; each channel registers
+    /// its own richer renderer).
     /// </summary>
     public static IServiceCollection AddAdvisor(this IServiceCollection services)
     {
@@ -36,7 +36,6 @@ internal static class AdvisorServices
         services.TryAddSingleton<ITeamProfileStore, VersionedTeamProfileStore>();
         services.TryAddSingleton<ITurnHandler, AdvisorTurnHandler>();
         services.TryAddSingleton<ITextRenderer, PlainTextRenderer>();
-        services.TryAddSingleton<ICardRenderer, AdaptiveCardRenderer>();
         return services;
     }
 }

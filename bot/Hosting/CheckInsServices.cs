@@ -12,8 +12,8 @@ internal static class CheckInsServices
 {
     /// <summary>
     /// Registers weekly check-ins (bot/CheckIns/): <see cref="CheckInOptions"/> (section <c>CheckIns</c>, validated at
-    /// start-up), the command interceptor (an <see cref="ITurnInterceptor"/>), the card and text contributors for the
-    /// check-in views, the pause of a lost installation's check-ins
+    /// start-up), the command interceptor (an <see cref="ITurnInterceptor"/>), the text contributor for the check-in views
+    /// (the channels draw their cards and blocks themselves), the pause of a lost installation's check-ins
     /// (an <see cref="Conversations.IInstallationRemovedListener"/>), the history recorder
     /// (<see cref="IDiagnosisRecorder"/>) and the <see cref="CheckInScheduler"/> hosted service.
     /// Needs <see cref="Storage.IDocumentStore"/>, <see cref="ITeamProfileStore"/>, the channel's
@@ -34,7 +34,6 @@ internal static class CheckInsServices
         services.TryAddSingleton<CheckInAnswerHandler>();
         services.TryAddSingleton<IDiagnosisRecorder, HistoryRecorder>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITurnInterceptor, CheckInInterceptor>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<ICardContributor, CheckInCardContributor>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITextContributor, CheckInTextContributor>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Conversations.IInstallationRemovedListener, CheckInPauseOnRemoval>());
         services.TryAddSingleton<CheckInScheduler>();

@@ -13,15 +13,23 @@ internal static class DataProtectionServices
     /// <summary>
     /// ASP.NET Core Data Protection with its key ring in the document store (<see cref="DocumentXmlRepository"/>):
     /// every instance on the same database shares the keys. The application name is fixed, not the content root
-    /// (the default), so instances installed in different folders still agree.
+    /// (the default), so instances installed in different folders still agree. With <c>DataProtection:KeyRingKey</c>
+    /// set, each key's secret is sealed (<see cref="KeyRingXmlEncryptor"/>) before it is stored.
     /// </summary>
     public static IServiceCollection AddStoreKeyRing(this IServiceCollection services)
     {
+        services.AddOptions<KeyRingOptions>().BindConfiguration(KeyRingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddDataProtection().SetApplicationName(ApplicationName);
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider => new ConfigureOptions<KeyManagementOptions>(options =>
+        {
             options.XmlRepository = new DocumentXmlRepository(
                 provider.GetRequiredService<IDocumentStore>(),
-                provider.GetRequiredService<ILogger<DocumentXmlRepository>>())));
+                provider.GetRequiredService<ILogger<DocumentXmlRepository>>());
+            if (provider.GetRequiredService<IOptions<KeyRingOptions>>().Value is { Encrypts: true } keyRing)
+            {
+                options.XmlEncryptor = new KeyRingXmlEncryptor(keyRing.KeyRingKey!);
+            }
+        }));
         return services;
     }
 }

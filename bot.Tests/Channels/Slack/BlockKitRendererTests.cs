@@ -122,7 +122,7 @@ public sealed class BlockKitRendererTests
     [Fact]
     public async Task User_text_cannot_mention_link_or_break_the_json()
     {
-        foreach (var hostile in CardSamples.Hostile.Append("<!channel> <@U123> <https://evil.example|click> *bold* & done"))
+        foreach (var hostile in SampleViews.Hostile.Append("<!channel> <@U123> <https://evil.example|click> *bold* & done"))
         {
             foreach (var view in new ViewModel[] { NoticeView.Say(hostile), new AnsweredView(hostile, hostile), SampleViews.Recommendation with { ActivityTitle = hostile, Assumptions = [hostile] } })
             {

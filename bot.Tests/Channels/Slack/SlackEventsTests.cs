@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using FlywheelBot.Channels.Slack;
 using FlywheelBot.Channels.Slack.BlockKit;
+using Microsoft.Extensions.DependencyInjection;
 using FlywheelBot.Tests.Channels.Slack.Support;
 
 namespace FlywheelBot.Tests.Channels.Slack;
@@ -112,6 +114,31 @@ public sealed class SlackEventsTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
         await Task.Delay(300);
         Assert.Empty(_slack.CallsTo("chat.postMessage"));
+    }
+
+    [Fact]
+    public async Task Tokens_revoked_removes_the_installation_only_when_it_names_the_bot_token()
+    {
+        var installations = _host.Services.GetRequiredService<ISlackInstallations>();
+        Assert.NotNull(await installations.FindAsync(null, FakeSlackApi.TeamId, CancellationToken.None));
+
+        using (await _host.EventAsync(new JsonObject { ["type"] = "tokens_revoked", ["tokens"] = new JsonObject { ["oauth"] = new JsonArray("U0ADA"), ["bot"] = new JsonArray() } }))
+        using (await _host.EventAsync(SlackRequests.DirectMessage("help", "4.1")))
+        {
+            Assert.Contains("How I can help", (await _slack.WaitForCallAsync("chat.postMessage"))["text"], StringComparison.Ordinal);
+        }
+
+        Assert.NotNull(await installations.FindAsync(null, FakeSlackApi.TeamId, CancellationToken.None));
+
+        using (await _host.EventAsync(new JsonObject { ["type"] = "tokens_revoked", ["tokens"] = new JsonObject { ["bot"] = new JsonArray(FakeSlackApi.BotUserId) } }))
+        {
+            for (var i = 0; i < 500 && await installations.FindAsync(null, FakeSlackApi.TeamId, CancellationToken.None) is not null; i++)
+            {
+                await Task.Delay(10);
+            }
+        }
+
+        Assert.Null(await installations.FindAsync(null, FakeSlackApi.TeamId, CancellationToken.None));
     }
 
     [Fact]

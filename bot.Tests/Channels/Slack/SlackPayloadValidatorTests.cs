@@ -26,7 +26,7 @@ public sealed class SlackPayloadValidatorTests
             SlackBlockCorpus.Record($"checkin-{name}", await renderer.RenderAsync(view, CancellationToken.None));
         }
 
-        foreach (var text in CardSamples.Hostile)
+        foreach (var text in SampleViews.Hostile)
         {
             SlackBlockCorpus.Record("hostile", await renderer.RenderAsync(FlywheelBot.Views.NoticeView.Say(text), CancellationToken.None));
         }

@@ -1,12 +1,14 @@
 using Azure.Core;
 using Azure.Identity;
 using FlywheelBot.Channels.BotFramework.Auth;
+using FlywheelBot.Channels.BotFramework.Cards;
 using FlywheelBot.Channels.BotFramework.Connector;
 using FlywheelBot.Channels.BotFramework.Inbound;
 using FlywheelBot.Channels.BotFramework.Outbound;
 using FlywheelBot.Channels.BotFramework.Wire;
 using FlywheelBot.Conversations;
 using FlywheelBot.Conversations.Plumbing;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols;
@@ -19,7 +21,7 @@ internal static class BotFrameworkServices
 
     /// <summary>
     /// Registers the Bot Framework channel (bot/Channels/BotFramework/): credentials and options, token validation, the
-    /// connector, the processor behind <c>/api/messages</c>, its route type (addresses stored flat before routes existed
+    /// connector, the Adaptive Card renderer, the processor behind <c>/api/messages</c>, its route type (addresses stored flat before routes existed
     /// are read as Bot Framework routes) and its proactive messenger, keyed <see cref="BotFrameworkRoute.Channel"/>.
     /// Switched on unless <c>BotFramework:Enabled</c> is false (<see cref="BotFrameworkSwitch"/>); off, nothing of it is
     /// registered or mapped.
@@ -68,6 +70,7 @@ internal static class BotFrameworkServices
                 resilience, provider.GetRequiredService<IOptions<BotFrameworkOptions>>().Value, provider.GetRequiredService<TimeProvider>()));
         services.AddHostedService<AuthenticationOffWarning>();
 
+        services.TryAddSingleton<ICardRenderer, AdaptiveCardRenderer>();
         services.AddSingleton<ActivityFactory>();
         services.AddTransient<ActivityProcessor>();
         services.AddTransient<MessagesEndpoint>();

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using FlywheelBot.Advisor;
+using FlywheelBot.Channels.BotFramework.Cards;
 using FlywheelBot.Conversations;
 using FlywheelBot.Storage;
 using FlywheelBot.Tests.TestSupport;

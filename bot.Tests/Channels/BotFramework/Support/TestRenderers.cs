@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using FlywheelBot.Channels.BotFramework.Cards;
 using FlywheelBot.Views;
 
 namespace FlywheelBot.Tests.Channels.BotFramework.Support;

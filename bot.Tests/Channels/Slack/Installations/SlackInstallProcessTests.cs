@@ -21,6 +21,7 @@ namespace FlywheelBot.Tests.Channels.Slack.Installations;
 public sealed class SlackInstallProcessTests : IAsyncLifetime
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "flywheel-slack-install-" + Guid.NewGuid().ToString("N"));
+    private const string KeyRingKey = "e2e-key-ring-key-0123456789abcdef";
     private static int _ts;
     private FakeSlackOAuthApi _slack = null!;
 
@@ -158,7 +159,8 @@ public sealed class SlackInstallProcessTests : IAsyncLifetime
             $"--Slack:SigningSecret={SlackRequests.SigningSecret}",
             $"--Slack:ClientId={FakeSlackOAuthApi.ClientId}",
             $"--Slack:ClientSecret={FakeSlackOAuthApi.ClientSecret}",
-            $"--Slack:ApiBaseUrl={_slack.ApiBase}");
+            $"--Slack:ApiBaseUrl={_slack.ApiBase}",
+            $"--DataProtection:KeyRingKey={KeyRingKey}");
         using var http = new HttpClient { BaseAddress = bot.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
         try
         {
@@ -192,7 +194,14 @@ public sealed class SlackInstallProcessTests : IAsyncLifetime
             Assert.DoesNotContain("T9", _slack.Posted.Select(p => p.TeamId));
 
             await bot.KillAsync();
-            Assert.Equal(["team:T2"], (await ReadInstallationsAsync()).Select(s => s.Key).ToArray());
+            var left = Assert.Single(await ReadInstallationsAsync());
+            Assert.Equal("team:T2", left.Key);
+
+            // With DataProtection:KeyRingKey the key ring itself is sealed: the database alone opens no token.
+            Assert.False(Contains(DatabaseBytes(), Encoding.UTF8.GetBytes("masterKey")), "a Data Protection key is stored in clear");
+            var token = left.Installation.ProtectedBotToken;
+            Assert.Equal("T2", _slack.TeamOf(KeyRingOfTheBot(KeyRingKey).CreateProtector(SlackTokenProtector.Purpose).Unprotect(token)));
+            Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(() => KeyRingOfTheBot().CreateProtector(SlackTokenProtector.Purpose).Unprotect(token));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -261,13 +270,14 @@ public sealed class SlackInstallProcessTests : IAsyncLifetime
     }
 
     /// <summary>The bot's Data Protection key ring, read from its database as another instance would.</summary>
-    private IDataProtectionProvider KeyRingOfTheBot()
+    private IDataProtectionProvider KeyRingOfTheBot(string? keyRingKey = null)
     {
         var store = new SqliteDocumentStore($"Data Source={DatabasePath}", TimeProvider.System, NullLogger<SqliteDocumentStore>.Instance);
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddDataProtection().SetApplicationName(FlywheelBot.Hosting.DataProtectionServices.ApplicationName);
         services.Configure<KeyManagementOptions>(o => o.XmlRepository = new DocumentXmlRepository(store, NullLogger<DocumentXmlRepository>.Instance));
+        services.Configure<KeyRingOptions>(o => o.KeyRingKey = keyRingKey);
         return services.BuildServiceProvider().GetRequiredService<IDataProtectionProvider>();
     }
 

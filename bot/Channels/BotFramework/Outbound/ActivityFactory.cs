@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using FlywheelBot.Channels.BotFramework.Cards;
 using FlywheelBot.Channels.BotFramework.Wire;
 using FlywheelBot.Conversations;
 using FlywheelBot.Views;

@@ -59,6 +59,14 @@ internal sealed partial class SlackDispatcher(
 
         if (type is "app_uninstalled" or "tokens_revoked")
         {
+            // tokens_revoked lists user tokens under tokens.oauth and bot tokens under tokens.bot; only the bot token
+            // is the installation (this app asks for no user scopes, but a revoked user token must not remove it).
+            if (type == "tokens_revoked" && !RevokesBotToken(ev))
+            {
+                LogIgnored(logger, "tokens_revoked without a bot token");
+                return;
+            }
+
             if (inbound.TeamId is { Length: > 0 } team)
             {
                 var reason = type == "app_uninstalled" ? "the Slack app was uninstalled" : "the Slack app's tokens were revoked";
@@ -159,6 +167,9 @@ internal sealed partial class SlackDispatcher(
 
         return installation;
     }
+
+    private static bool RevokesBotToken(JsonElement ev) =>
+        ev.At("tokens", "bot") is { ValueKind: JsonValueKind.Array } bots && bots.GetArrayLength() > 0;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slack request for team {TeamId} (enterprise {EnterpriseId}) ignored: the app has no installation there")]
     private static partial void LogNotInstalled(ILogger logger, string teamId, string enterpriseId);

@@ -1,0 +1,11 @@
+using System.Text.Json.Serialization;
+
+namespace FlywheelBot.Channels.BotFramework.Cards;
+
+[JsonConverter(typeof(JsonStringEnumConverter<TextWeight>))]
+internal enum TextWeight
+{
+    Lighter,
+    Default,
+    Bolder,
+}

@@ -1,4 +1,0 @@
-namespace FlywheelBot.Views.Cards;
-
-/// <summary>One option of a <see cref="ChoiceSetInput"/>.</summary>
-internal sealed record Choice(string Title, string Value);

@@ -1,6 +1,0 @@
-using System.Collections.Immutable;
-
-namespace FlywheelBot.Views.Cards;
-
-/// <summary>Title/value pairs.</summary>
-internal sealed record FactSet(ImmutableArray<Fact> Facts) : CardElement;

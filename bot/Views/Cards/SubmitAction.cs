@@ -1,6 +1,0 @@
-using System.Collections.Immutable;
-
-namespace FlywheelBot.Views.Cards;
-
-/// <summary>The classic submit: data plus input values arrive as a message.</summary>
-internal sealed record SubmitAction(string Title, ImmutableSortedDictionary<string, string> Data) : CardAction(Title, Data);
