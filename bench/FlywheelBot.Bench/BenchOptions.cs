@@ -1,38 +1,50 @@
 namespace FlywheelBot.Bench;
 
-internal sealed record BenchOptions(IReadOnlyList<string> Providers, int Connections, int Conversations, int WarmUpConversations, string? PostgresConnectionString, string? OutputFile)
+internal sealed record BenchOptions(
+    IReadOnlyList<string> Targets,
+    int Connections,
+    int Conversations,
+    int WarmUpConversations,
+    string? PostgresConnectionString,
+    string? OutputFile,
+    int ColdStarts,
+    string? PublishedApp)
 {
     public const string Usage =
-        "usage: FlywheelBot.Bench [--providers sqlite,postgres] [--connections 16] [--conversations 1000] [--warmup 200] " +
-        "[--postgres \"Host=...;Database=...\"] [--out results.md]\n" +
-        "  --postgres defaults to $FLYWHEEL_TEST_POSTGRES; the postgres provider is skipped with a note when neither is set.";
+        "usage: FlywheelBot.Bench [--targets botbuilder,sqlite,postgres] [--connections 16] [--conversations 1000] [--warmup 200] " +
+        "[--postgres \"Host=...;Database=...\"] [--cold-starts 5] [--published DIR] [--out results.md]\n" +
+        "  --targets none measures the cold start only.\n" +
+        "  --postgres defaults to $FLYWHEEL_TEST_POSTGRES; postgres is skipped with a note when neither is set.\n" +
+        "  botbuilder (the reference bot) needs node and the npm peers (cd peers && npm ci); skipped with a note otherwise.\n" +
+        "  --cold-starts 0 skips the cold-start measurement; --published uses an already published app instead of publishing one.";
 
     public static BenchOptions? Parse(string[] args)
     {
-        var providers = new List<string> { "sqlite", "postgres" };
-        int connections = 16, conversations = 1000, warmUp = 200;
+        var targets = new List<string>(Bench.Targets.All);
+        int connections = 16, conversations = 1000, warmUp = 200, coldStarts = 5;
         var postgres = Environment.GetEnvironmentVariable("FLYWHEEL_TEST_POSTGRES");
-        string? output = null;
+        string? output = null, published = null;
         for (var i = 0; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : null;
             switch (args[i])
             {
-                case "--providers" when value is not null:
-                    providers = [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+                case "--targets" or "--providers" when value is not null:
+                    targets = value == "none" ? [] : [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
                     i++;
                     break;
                 case "--connections" when int.TryParse(value, out connections) && connections > 0:
-                    i++;
-                    break;
                 case "--conversations" when int.TryParse(value, out conversations) && conversations > 0:
-                    i++;
-                    break;
                 case "--warmup" when int.TryParse(value, out warmUp) && warmUp >= 0:
+                case "--cold-starts" when int.TryParse(value, out coldStarts) && coldStarts >= 0:
                     i++;
                     break;
                 case "--postgres" when value is not null:
                     postgres = value;
+                    i++;
+                    break;
+                case "--published" when value is not null:
+                    published = value;
                     i++;
                     break;
                 case "--out" when value is not null:
@@ -44,16 +56,18 @@ internal sealed record BenchOptions(IReadOnlyList<string> Providers, int Connect
             }
         }
 
-        if (providers.Any(p => p is not ("sqlite" or "postgres")))
+        if (targets.Any(t => !Bench.Targets.All.Contains(t)))
         {
             return null;
         }
 
-        if (string.IsNullOrWhiteSpace(postgres) && providers.Remove("postgres"))
+        if (string.IsNullOrWhiteSpace(postgres) && targets.Remove(Bench.Targets.Postgres))
         {
-            Console.Error.WriteLine("note: no PostgreSQL connection string (--postgres or FLYWHEEL_TEST_POSTGRES); measuring SQLite only");
+            Console.Error.WriteLine("note: no PostgreSQL connection string (--postgres or FLYWHEEL_TEST_POSTGRES); not measuring PostgreSQL");
         }
 
-        return new BenchOptions(providers, connections, conversations, warmUp, postgres, output);
+        // Measured in a fixed order (the reference first), whatever order they were given in.
+        targets = [.. Bench.Targets.All.Where(targets.Contains)];
+        return new BenchOptions(targets, connections, conversations, warmUp, postgres, output, coldStarts, published);
     }
 }

@@ -5,9 +5,11 @@ using System.Text;
 namespace FlywheelBot.Bench;
 
 /// <summary>
-/// For each provider: start a server process, warm it up, then measure the bare endpoint and full interview turns
-/// through <c>/api/messages</c> (expectReplies) with the same number of requests and concurrent connections.
-/// Figures are reported as ratios against the bare endpoint measured in the same run.
+/// Measures every target in one run: the botbuilder reference bot, then the bot on SQLite and on PostgreSQL, each as
+/// its own server process, warmed up, then full interview turns through <c>/api/messages</c> (expectReplies) and the
+/// bare endpoint with the same requests and connections; then the cold start of the published app. Prints one table
+/// of the phases (ratios against the bare endpoint and against the reference bot of the same run) and one of the
+/// issue's targets.
 /// </summary>
 internal static class LoadRun
 {
@@ -20,42 +22,75 @@ internal static class LoadRun
             return 2;
         }
 
-        var report = new StringBuilder();
-        report.AppendLine(CultureInfo.InvariantCulture, $"connections {options.Connections}, conversations {options.Conversations}, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd}");
-        report.AppendLine();
-        report.AppendLine("| provider | endpoint | requests | errors | req/s | p50 ms | p99 ms | throughput vs bare | server CPU us/req | load CPU us/req | server RSS peak MB |");
-        report.AppendLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-        var failed = false;
-        foreach (var provider in options.Providers)
+        var targets = options.Targets.ToList();
+        var peers = ReferenceBot.FindPeers();
+        if (targets.Contains(Targets.Botbuilder) && peers is null)
         {
-            await using var server = await ServerProcess.StartAsync(provider, options);
-            using var client = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
-            var driver = new TurnDriver(client);
+            Console.Error.WriteLine("note: the botbuilder reference bot needs node and the npm peers (cd peers && npm ci, or FLYWHEEL_PEERS_DIR); not measuring it");
+            targets.Remove(Targets.Botbuilder);
+        }
 
+        var results = new List<TargetResult>();
+        var failed = false;
+        foreach (var target in targets)
+        {
+            var result = await MeasureAsync(target, options, peers);
+            results.Add(result);
+            failed |= result.Turns.Errors > 0 || result.Bare.Errors > 0;
+        }
+
+        ColdStartResult? coldStart = null;
+        if (options.ColdStarts > 0)
+        {
+            var published = options.PublishedApp ?? await ColdStart.PublishAsync();
+            coldStart = await ColdStart.MeasureAsync(published, options.ColdStarts);
+            failed |= coldStart.Failures > 0;
+        }
+
+        var report = BenchReport.Render(options, results, coldStart, Load());
+        Console.WriteLine(report);
+        if (options.OutputFile is { } file)
+        {
+            await File.WriteAllTextAsync(file, report);
+        }
+
+        return failed ? 1 : 0;
+    }
+
+    private static async Task<TargetResult> MeasureAsync(string target, BenchOptions options, string? peers)
+    {
+        await using var database = target == Targets.Postgres ? await PostgresActivity.CreateDatabaseAsync(options.PostgresConnectionString!) : null;
+        await using var server = target == Targets.Botbuilder
+            ? await ServerProcess.StartReferenceAsync(peers!)
+            : await ServerProcess.StartBotAsync(target, database?.ConnectionString);
+        using var client = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        var driver = new TurnDriver(client);
+        if (target == Targets.Botbuilder)
+        {
+            await driver.WarmUpRoundsAsync(options.Connections, options.WarmUpConversations, rounds: 3);
+            Console.Error.WriteLine($"{target}: warmed up in 3 rounds of {options.WarmUpConversations} interviews");
+        }
+        else
+        {
             var rounds = await driver.WarmUpAsync(options.Connections, options.WarmUpConversations);
-            Console.Error.WriteLine($"{provider}: warmed up in {rounds} round(s) of {options.WarmUpConversations} interviews");
-            var gcBefore = await driver.GarbageCollectionsAsync();
-            var turns = await Metered(server, () => driver.RunInterviewsAsync(options.Conversations, options.Connections, $"bench-{provider}-{Guid.NewGuid():N}"));
+            Console.Error.WriteLine($"{target}: warmed up in {rounds} round(s) of {options.WarmUpConversations} interviews");
+        }
+
+        var gcBefore = target == Targets.Botbuilder ? null : await driver.GarbageCollectionsAsync();
+        var transactions = database is null ? 0 : await database.TransactionsAsync();
+        var turns = await Metered(server, () => driver.RunInterviewsAsync(options.Conversations, options.Connections, $"bench-{target}-{Guid.NewGuid():N}"));
+        double? roundTrips = database is null ? null : (await database.TransactionsAsync() - transactions) / (double)turns.Requests;
+        if (gcBefore is not null)
+        {
             var gcAfter = await driver.GarbageCollectionsAsync();
             var gc = gcAfter.Zip(gcBefore, (after, before) => after - before).ToArray();
             Console.Error.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{provider}: server GCs during the turns: gen0 {gc[0]}, gen1 {gc[1]}, gen2 {gc[2]}, paused {gc[3]:F0} ms in all; managed heap {gcAfter[4]:F0} MB, committed {gcAfter[5]:F0} MB"));
-            var bare = await Metered(server, () => driver.RunBareAsync(turns.Requests, options.Connections));
-            var rss = server.PeakResidentMegabytes();
-
-            report.AppendLine(Row(provider, "bare POST", bare, bare, rss));
-            report.AppendLine(Row(provider, "interview turn", turns, bare, rss));
-            failed |= turns.Errors > 0 || bare.Errors > 0;
+                $"{target}: server GCs during the turns: gen0 {gc[0]}, gen1 {gc[1]}, gen2 {gc[2]}, paused {gc[3]:F0} ms in all; managed heap {gcAfter[4]:F0} MB, committed {gcAfter[5]:F0} MB"));
         }
 
-        Console.WriteLine(report.ToString());
-        if (options.OutputFile is { } file)
-        {
-            await File.WriteAllTextAsync(file, report.ToString());
-        }
-
-        return failed ? 1 : 0;
+        var bare = await Metered(server, () => driver.RunBareAsync(turns.Requests, options.Connections));
+        return new TargetResult(target, turns, bare, server.PeakResidentMegabytes(), roundTrips);
     }
 
     /// <summary>Runs a phase and notes the CPU time the server and this process spent on it.</summary>
@@ -66,8 +101,7 @@ internal static class LoadRun
         return measured with { Cpu = (server.CpuTime() - server0, Process.GetCurrentProcess().TotalProcessorTime - client0) };
     }
 
-    private static string Row(string provider, string endpoint, Measurement m, Measurement bare, double rss) =>
-        string.Create(
-            CultureInfo.InvariantCulture,
-            $"| {provider} | {endpoint} | {m.Requests} | {m.Errors} | {m.Throughput:F0} | {m.Percentile(0.50):F2} | {m.Percentile(0.99):F2} | {m.Throughput / bare.Throughput:F2} | {m.CpuPerRequestUs.Server:F0} | {m.CpuPerRequestUs.Client:F0} | {rss:F0} |");
+    /// <summary>The machine's load averages (1, 5, 15 minutes) at the end of the run, from /proc/loadavg.</summary>
+    private static string Load() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 }

@@ -3,7 +3,10 @@ using System.Globalization;
 
 namespace FlywheelBot.Bench;
 
-/// <summary>The bot server under test, as its own process so its memory is measured alone.</summary>
+/// <summary>
+/// A server under test, as its own process so its memory and CPU are measured alone: the bot (<c>serve</c> mode of this
+/// assembly) on one storage provider, or the botbuilder reference bot (node). Both print <c>listening {url}</c> when ready.
+/// </summary>
 internal sealed class ServerProcess : IAsyncDisposable
 {
     private readonly Process _process;
@@ -18,11 +21,12 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    public static async Task<ServerProcess> StartAsync(string provider, BenchOptions options)
+    /// <summary>The bot on <paramref name="provider"/> (<c>sqlite</c>: a fresh file; <c>postgres</c>: the given database).</summary>
+    public static Task<ServerProcess> StartBotAsync(string provider, string? postgresConnectionString)
     {
         string? dataDirectory = null;
         string connection;
-        if (provider == "sqlite")
+        if (provider == Targets.Sqlite)
         {
             dataDirectory = Path.Combine(Path.GetTempPath(), $"flywheel-bench-{Guid.NewGuid():N}");
             Directory.CreateDirectory(dataDirectory);
@@ -30,22 +34,36 @@ internal sealed class ServerProcess : IAsyncDisposable
         }
         else
         {
-            connection = options.PostgresConnectionString!;
+            connection = postgresConnectionString ?? throw new ArgumentNullException(nameof(postgresConnectionString));
         }
 
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = false,
-            UseShellExecute = false,
-        };
+        var start = new ProcessStartInfo("dotnet");
         start.ArgumentList.Add(typeof(ServerProcess).Assembly.Location);
         start.ArgumentList.Add("serve");
-        start.ArgumentList.Add($"--Storage:Provider={(provider == "sqlite" ? "Sqlite" : "Postgres")}");
+        start.ArgumentList.Add($"--Storage:Provider={(provider == Targets.Sqlite ? "Sqlite" : "Postgres")}");
         start.ArgumentList.Add($"--Storage:ConnectionString={connection}");
         start.Environment["DOTNET_gcServer"] = "0";
+        return StartAsync(start, provider, dataDirectory);
+    }
 
-        var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the bench server");
+    /// <summary>The botbuilder reference bot (<c>peers/botbuilder-reference-bot.mjs</c>) on node.</summary>
+    public static Task<ServerProcess> StartReferenceAsync(string peersDirectory)
+    {
+        var start = new ProcessStartInfo("node") { WorkingDirectory = peersDirectory };
+
+        // peers/node_modules may be a symlink to a shared install: resolve packages from the link, not its target.
+        start.ArgumentList.Add("--preserve-symlinks");
+        start.ArgumentList.Add(Path.Combine(peersDirectory, ReferenceBot.Script));
+        start.Environment["NODE_ENV"] = "production";
+        return StartAsync(start, Targets.Botbuilder, null);
+    }
+
+    private static async Task<ServerProcess> StartAsync(ProcessStartInfo start, string name, string? dataDirectory)
+    {
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = false;
+        start.UseShellExecute = false;
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start the {name} server");
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
         {
@@ -57,7 +75,7 @@ internal sealed class ServerProcess : IAsyncDisposable
             }
         }
 
-        throw new InvalidOperationException($"the bench server ({provider}) exited before listening");
+        throw new InvalidOperationException($"the {name} server exited before listening");
     }
 
     /// <summary>VmHWM from /proc: the peak resident set of the server process, in MB.</summary>

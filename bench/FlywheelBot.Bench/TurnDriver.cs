@@ -36,6 +36,19 @@ internal sealed class TurnDriver(HttpClient client)
         return maxRounds;
     }
 
+    /// <summary>
+    /// Warm-up for a server with no JIT counter to ask (the reference bot on node): <paramref name="rounds"/> rounds of
+    /// the same work as <see cref="WarmUpAsync"/>.
+    /// </summary>
+    public async Task WarmUpRoundsAsync(int connections, int conversations, int rounds)
+    {
+        for (var round = 1; round <= rounds; round++)
+        {
+            await RunBareAsync(conversations * InterviewScript.Turns.Length, connections);
+            await RunInterviewsAsync(Math.Max(connections, conversations), connections, $"warmup-{round}-{Guid.NewGuid():N}");
+        }
+    }
+
     /// <summary>New compilations per round below which the JIT counts as settled.</summary>
     private const long SettledMethods = 10;
 
@@ -83,7 +96,7 @@ internal sealed class TurnDriver(HttpClient client)
     /// The body is scanned with a forward-only reader (the replies' <c>summary</c> and <c>text</c>), not built into a
     /// document: the load generator shares the server's cores, and its own parsing should cost as little as it can.
     /// </summary>
-    private static bool IsGoodReply(HttpStatusCode status, byte[] payload, bool last)
+    public static bool IsGoodReply(HttpStatusCode status, byte[] payload, bool last)
     {
         if (status != HttpStatusCode.OK)
         {
@@ -155,14 +168,17 @@ internal sealed class TurnDriver(HttpClient client)
 
     private static StringContent Content(string json) => new(json, Encoding.UTF8, "application/json");
 
-    public static string ActivityJson(string id, string conversationId, string text) => Activity(id, conversationId, text);
+    public static string ActivityJson(string id, string conversationId, string text, string serviceUrl = BenchServiceUrl) =>
+        Activity(id, conversationId, text, serviceUrl);
 
-    private static string Activity(string id, string conversationId, string text) => new JsonObject
+    private const string BenchServiceUrl = "http://127.0.0.1:9/bench-connector";
+
+    private static string Activity(string id, string conversationId, string text, string serviceUrl = BenchServiceUrl) => new JsonObject
     {
         ["type"] = "message",
         ["id"] = id,
         ["channelId"] = "msteams",
-        ["serviceUrl"] = "http://127.0.0.1:9/bench-connector",
+        ["serviceUrl"] = serviceUrl,
         ["deliveryMode"] = "expectReplies",
         ["from"] = new JsonObject { ["id"] = "bench-user", ["name"] = "Bench User" },
         ["recipient"] = new JsonObject { ["id"] = "bench-bot", ["name"] = "FlywheelBot" },

@@ -255,7 +255,6 @@ public sealed class AdvisorTurnHandlerTests
         return new AdvisorTurnHandler(
             TestAdvisor.Advisor,
             store,
-            new VersionedTeamProfileStore(store),
             interceptors,
             [_recorder.Object],
             _clock,

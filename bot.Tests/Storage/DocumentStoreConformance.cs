@@ -530,4 +530,120 @@ public abstract class DocumentStoreConformance : IAsyncLifetime
         Assert.Equal(new Versioned<FutureCounter>(null, 1, true), future);
         Assert.Equal(new Versioned<FutureCounter>(new FutureCounter(1, 7), 1, false), current);
     }
+
+    private IAtomicDocumentStore Atomic => Store as IAtomicDocumentStore
+        ?? throw new InvalidOperationException($"{Store.GetType().Name} has no atomic commits.");
+
+    [ConformanceFact]
+    public async Task Get_many_returns_each_record_in_the_order_asked_and_null_for_absent_or_expired_ones()
+    {
+        await Store.PutAsync(Write("a", """{"n":1}""", 0), CancellationToken.None);
+        await Store.PutAsync(Write("old", """{"n":2}""", 0, expires: Start.AddMinutes(1)), CancellationToken.None);
+        await Store.PutAsync(new DocumentWrite("other", "a", """{"n":3}""", 0), CancellationToken.None);
+        Clock.Advance(TimeSpan.FromMinutes(2));
+
+        var found = await Atomic.GetManyAsync(
+            [new DocumentKey("other", "a"), new DocumentKey(Collection, "missing"), new DocumentKey(Collection, "old"), new DocumentKey(Collection, "a")],
+            CancellationToken.None);
+
+        Assert.Equal(["""{"n":3}""", null, null, """{"n":1}"""], found.Select(d => d?.Json));
+        Assert.Equal(Collection, found[3]!.Collection);
+        Assert.Equal(1, found[3]!.Version);
+    }
+
+    [ConformanceFact]
+    public async Task A_commit_whose_expectations_hold_writes_every_record_and_returns_their_versions()
+    {
+        await Store.PutAsync(Write("a", """{"n":1}""", 0), CancellationToken.None);
+        await Store.PutAsync(Write("checked", """{"n":1}""", 0), CancellationToken.None);
+
+        var versions = await Atomic.CommitAsync(
+            [Write("a", """{"n":2}""", 1, expires: Start.AddDays(1)), Write("new", """{"n":1}""", 0), Write("any", """{"n":1}""", null)],
+            [new DocumentCheck(Collection, "checked", 1), new DocumentCheck(Collection, "never-written", 0)],
+            CancellationToken.None);
+
+        Assert.Equal([2L, 1L, 1L], versions);
+        var a = await Store.GetAsync(Collection, "a", CancellationToken.None);
+        Assert.Equal(("""{"n":2}""", 2L, (DateTimeOffset?)Start.AddDays(1)), (a!.Json, a.Version, a.ExpiresAt));
+        Assert.Equal(1, (await Store.GetAsync(Collection, "new", CancellationToken.None))!.Version);
+        Assert.Equal(1, (await Store.GetAsync(Collection, "checked", CancellationToken.None))!.Version);
+    }
+
+    [ConformanceFact]
+    public async Task A_commit_with_a_check_that_no_longer_holds_writes_nothing()
+    {
+        await Store.PutAsync(Write("checked", """{"n":1}""", 0), CancellationToken.None);
+        await Store.PutAsync(Write("checked", """{"n":2}""", 1), CancellationToken.None);
+
+        var versions = await Atomic.CommitAsync(
+            [Write("a", """{"n":1}""", 0)],
+            [new DocumentCheck(Collection, "checked", 1)],
+            CancellationToken.None);
+
+        Assert.Null(versions);
+        Assert.Null(await Store.GetAsync(Collection, "a", CancellationToken.None));
+    }
+
+    [ConformanceFact]
+    public async Task A_commit_with_one_stale_write_writes_none_of_its_writes()
+    {
+        await Store.PutAsync(Write("a", """{"n":1}""", 0), CancellationToken.None);
+        await Store.PutAsync(Write("b", """{"n":1}""", 0), CancellationToken.None);
+        await Store.PutAsync(Write("b", """{"n":2}""", 1), CancellationToken.None);
+
+        // The first write would succeed alone; the second expects a version that is gone, so neither happens.
+        var versions = await Atomic.CommitAsync([Write("a", """{"n":9}""", 1), Write("b", """{"n":9}""", 1)], [], CancellationToken.None);
+        var insertOverExisting = await Atomic.CommitAsync([Write("c", """{"n":9}""", 0), Write("a", """{"n":9}""", 0)], [], CancellationToken.None);
+
+        Assert.Null(versions);
+        Assert.Null(insertOverExisting);
+        Assert.Equal(("""{"n":1}""", 1L), await JsonAndVersion("a"));
+        Assert.Equal(("""{"n":2}""", 2L), await JsonAndVersion("b"));
+        Assert.Null(await Store.GetAsync(Collection, "c", CancellationToken.None));
+    }
+
+    [ConformanceFact]
+    public async Task A_check_for_absence_holds_for_an_expired_record_and_fails_for_a_live_one()
+    {
+        await Store.PutAsync(Write("gone", """{"n":1}""", 0, expires: Start.AddMinutes(1)), CancellationToken.None);
+        await Store.PutAsync(Write("here", """{"n":1}""", 0), CancellationToken.None);
+        Clock.Advance(TimeSpan.FromMinutes(2));
+
+        var overExpired = await Atomic.CommitAsync([Write("x", """{"n":1}""", 0)], [new DocumentCheck(Collection, "gone", 0)], CancellationToken.None);
+        var overLive = await Atomic.CommitAsync([Write("y", """{"n":1}""", 0)], [new DocumentCheck(Collection, "here", 0)], CancellationToken.None);
+
+        Assert.Equal([1L], overExpired);
+        Assert.Null(overLive);
+        Assert.Null(await Store.GetAsync(Collection, "y", CancellationToken.None));
+    }
+
+    [ConformanceFact]
+    public async Task Long_keys_are_found_checked_and_committed_by_the_atomic_paths_as_by_the_single_ones()
+    {
+        var shared = new string('k', 3000);
+        var first = shared + "-first";
+        var second = shared + "-second";
+        await Store.PutAsync(Write(first, """{"n":1}""", 0), CancellationToken.None);
+
+        var found = await Atomic.GetManyAsync([new DocumentKey(Collection, first), new DocumentKey(Collection, second)], CancellationToken.None);
+        var versions = await Atomic.CommitAsync(
+            [Write(first, """{"n":2}""", 1), Write(second, """{"n":1}""", 0)],
+            [new DocumentCheck(Collection, first, 1)],
+            CancellationToken.None);
+        var stale = await Atomic.CommitAsync([Write(second, """{"n":9}""", 0)], [new DocumentCheck(Collection, first, 1)], CancellationToken.None);
+
+        Assert.Equal((first, 1L), (found[0]?.Key, found[0]?.Version ?? 0));
+        Assert.Null(found[1]);
+        Assert.Equal([2L, 1L], versions);
+        Assert.Null(stale);
+        Assert.Equal(("""{"n":2}""", 2L), await JsonAndVersion(first));
+        Assert.Equal(("""{"n":1}""", 1L), await JsonAndVersion(second));
+        Assert.Equal(second, (await Store.GetAsync(Collection, second, CancellationToken.None))?.Key);
+    }
+
+    private async Task<(string, long)> JsonAndVersion(string key)
+    {
+        var document = await Store.GetAsync(Collection, key, CancellationToken.None);
+        return (document!.Json, document.Version);
+    }
 }

@@ -5,15 +5,15 @@ using FlywheelBot.Storage;
 namespace FlywheelBot.Advisor;
 
 /// <summary>
-/// The channel-neutral entry point: lets interceptors claim the turn, then loads the profile, runs the pure
-/// <see cref="Conversation.Advisor"/> inside a versioned read-modify-write of the conversation state (re-applied
-/// on a concurrent write, so no answer is lost), saves the profile change and tells the diagnosis recorders.
+/// The channel-neutral entry point: lets interceptors claim the turn, then runs the pure
+/// <see cref="Conversation.Advisor"/> inside a versioned read-modify-write of the conversation state that also reads
+/// the team profile and commits its change (or a check that it is unchanged) with the state, re-applied on a concurrent
+/// write of either so no answer is lost, then tells the diagnosis recorders.
 /// Conversation state expires after <see cref="ConversationStateRetention"/> without a turn.
 /// </summary>
 internal sealed partial class AdvisorTurnHandler(
     Conversation.Advisor advisor,
     IVersionedStore store,
-    ITeamProfileStore profiles,
     IEnumerable<ITurnInterceptor> interceptors,
     IEnumerable<IDiagnosisRecorder> recorders,
     TimeProvider clock,
@@ -33,34 +33,32 @@ internal sealed partial class AdvisorTurnHandler(
             }
         }
 
-        var profile = await profiles.GetAsync(turn.ConversationKey, cancellationToken);
-        var input = AdvisorInput.From(turn, profile);
+        // The profile is read with the conversation state, and checked (or written, when the turn changed it) in the
+        // same commit: one read and one conditional write for the turn, no read when this instance holds both as last written.
         var now = clock.GetUtcNow();
         var expiry = retention.Duration;
         TurnResult? result = null;
-        await store.UpdateAsync(
+        await store.UpdateWithAsync(
             Collection,
             turn.ConversationKey,
             AdvisorJsonContext.Default.ConversationState,
-            stored =>
+            new DocumentKey(VersionedTeamProfileStore.Collection, turn.ConversationKey),
+            AdvisorJsonContext.Default.TeamProfile,
+            (stored, profile) =>
             {
                 if (stored.WasUnreadable)
                 {
                     LogUnreadableState(logger, turn.ConversationKey);
                 }
 
+                var input = AdvisorInput.From(turn, profile.Value);
                 result = advisor.NextTurn(stored.Value ?? ConversationState.Empty, input with { StateWasLost = stored.WasUnreadable }, now);
-                return result.State;
+                return new PairedChange<ConversationState, TeamProfile>(result.State, result.ProfileChange is { } change ? change.Apply : null);
             },
             state => new DocumentOptions(ExpiresAt: state.UpdatedAt + expiry),
             cancellationToken);
 
         var decided = result ?? throw new InvalidOperationException("The store did not apply the turn.");
-        if (decided.ProfileChange is { } change)
-        {
-            await profiles.UpdateAsync(turn.ConversationKey, change.Apply, cancellationToken);
-        }
-
         if (decided.Completed is { } diagnosis)
         {
             await RecordAsync(turn.ConversationKey, diagnosis, decided.CompletedSource ?? "interview", now, cancellationToken);

@@ -31,4 +31,25 @@ public interface IVersionedStore
         Func<T, DocumentOptions>? options,
         CancellationToken cancellationToken)
         where T : class;
+
+    /// <summary>
+    /// Like <see cref="UpdateAsync{T}"/>, for an update that also depends on another record (<paramref name="read"/>):
+    /// <paramref name="apply"/> gets both and returns the new value, plus optionally a change of the other record
+    /// (applied to its value as read). The update is stored only if the other record is still as read (then written with
+    /// its change, if any), in one atomic commit; otherwise both are re-read and <paramref name="apply"/> runs again.
+    /// On a store with <see cref="IAtomicDocumentStore"/> both are read in one go and everything is one commit; starting
+    /// from values this process remembers it needs no read at all. On another store the other record is read first,
+    /// then the update is made, then the other record's change (each on its own, as separate updates).
+    /// </summary>
+    Task<T> UpdateWithAsync<T, TRead>(
+        string collection,
+        string key,
+        JsonTypeInfo<T> type,
+        DocumentKey read,
+        JsonTypeInfo<TRead> readType,
+        Func<Versioned<T>, Versioned<TRead>, PairedChange<T, TRead>> apply,
+        Func<T, DocumentOptions>? options,
+        CancellationToken cancellationToken)
+        where T : class
+        where TRead : class;
 }

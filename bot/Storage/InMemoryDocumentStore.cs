@@ -7,7 +7,7 @@ namespace FlywheelBot.Storage;
 /// storage conformance suite): versions, expired records counting as absent, code point key order, UTC millisecond
 /// times. Nothing survives the process: for the terminal chat, and for tests of features above storage.
 /// </summary>
-internal sealed class InMemoryDocumentStore(TimeProvider clock) : IDocumentStore
+internal sealed class InMemoryDocumentStore(TimeProvider clock) : IDocumentStore, IAtomicDocumentStore
 {
     private readonly ConcurrentDictionary<(string, string), StoredDocument> _docs = new();
     private readonly Lock _gate = new();
@@ -23,11 +23,7 @@ internal sealed class InMemoryDocumentStore(TimeProvider clock) : IDocumentStore
     /// </summary>
     public Func<string, string, Exception?>? Fault { get; set; }
 
-    public Task<StoredDocument?> GetAsync(string collection, string key, CancellationToken cancellationToken)
-    {
-        _docs.TryGetValue((collection, key), out var doc);
-        return Task.FromResult(doc is not null && !IsExpired(doc) ? doc : null);
-    }
+    public Task<StoredDocument?> GetAsync(string collection, string key, CancellationToken cancellationToken) => Task.FromResult(Get(collection, key));
 
     public Task<WriteResult> PutAsync(DocumentWrite write, CancellationToken cancellationToken)
     {
@@ -36,6 +32,17 @@ internal sealed class InMemoryDocumentStore(TimeProvider clock) : IDocumentStore
             return Task.FromException<WriteResult>(fault);
         }
 
+        return Task.FromResult(Put(write));
+    }
+
+    private StoredDocument? Get(string collection, string key)
+    {
+        _docs.TryGetValue((collection, key), out var doc);
+        return doc is not null && !IsExpired(doc) ? doc : null;
+    }
+
+    private WriteResult Put(DocumentWrite write)
+    {
         lock (_gate)
         {
             _docs.TryGetValue((write.Collection, write.Key), out var stored);
@@ -43,7 +50,7 @@ internal sealed class InMemoryDocumentStore(TimeProvider clock) : IDocumentStore
             var currentVersion = current?.Version ?? 0;
             if (write.ExpectedVersion is { } expected && expected != currentVersion)
             {
-                return Task.FromResult(WriteResult.Conflict(currentVersion));
+                return WriteResult.Conflict(currentVersion);
             }
 
             // Like the databases, a record replacing an expired one keeps counting versions up.
@@ -56,7 +63,32 @@ internal sealed class InMemoryDocumentStore(TimeProvider clock) : IDocumentStore
                 write.DueAt is { } due ? Utc(due) : null,
                 write.ExpiresAt is { } expires ? Utc(expires) : null);
             _docs[(write.Collection, write.Key)] = next;
-            return Task.FromResult(WriteResult.Written(next.Version));
+            return WriteResult.Written(next.Version);
+        }
+    }
+
+    public Task<IReadOnlyList<StoredDocument?>> GetManyAsync(IReadOnlyList<DocumentKey> keys, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<StoredDocument?>>([.. keys.Select(k => Get(k.Collection, k.Key))]);
+
+    public Task<IReadOnlyList<long>?> CommitAsync(IReadOnlyList<DocumentWrite> writes, IReadOnlyList<DocumentCheck> checks, CancellationToken cancellationToken)
+    {
+        foreach (var write in writes)
+        {
+            if (Fault?.Invoke("put", write.Collection) is { } fault)
+            {
+                return Task.FromException<IReadOnlyList<long>?>(fault);
+            }
+        }
+
+        lock (_gate)
+        {
+            if (checks.Any(c => LiveVersion(c.Collection, c.Key) != c.Version)
+                || writes.Any(w => w.ExpectedVersion is { } expected && LiveVersion(w.Collection, w.Key) != expected))
+            {
+                return Task.FromResult<IReadOnlyList<long>?>(null);
+            }
+
+            return Task.FromResult<IReadOnlyList<long>?>([.. writes.Select(w => Put(w).Version)]);
         }
     }
 
@@ -111,6 +143,9 @@ internal sealed class InMemoryDocumentStore(TimeProvider clock) : IDocumentStore
 
         return Task.FromResult(purged);
     }
+
+    private long LiveVersion(string collection, string key) =>
+        _docs.TryGetValue((collection, key), out var doc) && !IsExpired(doc) ? doc.Version : 0;
 
     private static DateTimeOffset Utc(DateTimeOffset time) => DateTimeOffset.FromUnixTimeMilliseconds(time.ToUnixTimeMilliseconds());
 

@@ -14,6 +14,15 @@ internal static class PostgresDataSource
     public static NpgsqlDataSource Create(string connectionString, Func<CancellationToken, ValueTask<string>>? accessToken)
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString);
+
+        // The store sets no session state (its only lock is transaction-scoped), so a pooled connection needs no
+        // DISCARD ALL when it is returned; its few statements are prepared once per connection instead of parsed per use.
+        builder.ConnectionStringBuilder.NoResetOnClose = true;
+        if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0)
+        {
+            builder.ConnectionStringBuilder.MaxAutoPrepare = 32;
+        }
+
         if (UsesAccessToken(builder.ConnectionStringBuilder, accessToken))
         {
             builder.UsePeriodicPasswordProvider((_, cancellationToken) => accessToken!(cancellationToken), TokenRefresh, TokenRetry);

@@ -10,8 +10,11 @@ namespace FlywheelBot.Storage;
 /// Claiming due records across instances (check-ins): <see cref="ListDueAsync"/>, then <see cref="PutAsync"/> with the
 /// listed version and a new due time; only the instance whose write succeeds owns that occurrence.
 /// </summary>
-internal sealed class PostgresDocumentStore : IDocumentStore, IStorageSchema, IAsyncDisposable, IDisposable
+internal sealed class PostgresDocumentStore : IDocumentStore, IAtomicDocumentStore, IStorageSchema, IAsyncDisposable, IDisposable
 {
+    /// <summary>The SQLSTATE <c>flywheel_expect</c> raises: a commit's version expectation did not hold.</summary>
+    private const string ExpectationFailed = "FW409";
+
     private const string Columns = "key, json, version, updated_at, due_at, expires_at";
     private const string Live = "(expires_at IS NULL OR expires_at > @now)";
     private const int PurgeBatch = 500;
@@ -118,6 +121,121 @@ internal sealed class PostgresDocumentStore : IDocumentStore, IStorageSchema, IA
         current.Parameters.AddWithValue("k", DocumentKeys.StoredKey(write.Key));
         current.Parameters.AddWithValue("now", now);
         return WriteResult.Conflict(await current.ExecuteScalarAsync(cancellationToken) is long version ? version : 0);
+    }
+
+    public async Task<IReadOnlyList<StoredDocument?>> GetManyAsync(IReadOnlyList<DocumentKey> keys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        foreach (var (collection, key) in keys)
+        {
+            DocumentKeys.Validate(collection, key);
+        }
+
+        await MigrateAsync(cancellationToken);
+        var now = Now();
+        await using var batch = _dataSource.CreateBatch();
+        foreach (var (collection, key) in keys)
+        {
+            var select = new NpgsqlBatchCommand($"SELECT {Columns} FROM documents WHERE collection = @c AND key = @k AND {Live};");
+            select.Parameters.AddWithValue("c", collection);
+            select.Parameters.AddWithValue("k", DocumentKeys.StoredKey(key));
+            select.Parameters.AddWithValue("now", now);
+            batch.BatchCommands.Add(select);
+        }
+
+        var found = new StoredDocument?[keys.Count];
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        for (var i = 0; i < keys.Count; i++)
+        {
+            if (i > 0)
+            {
+                await reader.NextResultAsync(cancellationToken);
+            }
+
+            if (await reader.ReadAsync(cancellationToken))
+            {
+                found[i] = ReadRow(reader, keys[i].Collection) with { Key = keys[i].Key };
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// One batch, one round trip, one implicit transaction: each check and each conditional write asks
+    /// <c>flywheel_expect</c> whether its expectation held, which raises when it did not, and the error rolls back
+    /// everything the batch already wrote.
+    /// </summary>
+    public async Task<IReadOnlyList<long>?> CommitAsync(IReadOnlyList<DocumentWrite> writes, IReadOnlyList<DocumentCheck> checks, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(writes);
+        ArgumentNullException.ThrowIfNull(checks);
+        foreach (var write in writes)
+        {
+            DocumentKeys.Validate(write.Collection, write.Key);
+            ArgumentNullException.ThrowIfNull(write.Json);
+            ArgumentOutOfRangeException.ThrowIfNegative(write.ExpectedVersion ?? 0, nameof(writes));
+        }
+
+        await MigrateAsync(cancellationToken);
+        var now = Now();
+        await using var batch = _dataSource.CreateBatch();
+        foreach (var check in checks)
+        {
+            DocumentKeys.Validate(check.Collection, check.Key);
+            var command = new NpgsqlBatchCommand(
+                $"SELECT flywheel_expect(COALESCE((SELECT version FROM documents WHERE collection = @c AND key = @k AND {Live}), 0) = @expected);");
+            command.Parameters.AddWithValue("c", check.Collection);
+            command.Parameters.AddWithValue("k", DocumentKeys.StoredKey(check.Key));
+            command.Parameters.AddWithValue("now", now);
+            command.Parameters.AddWithValue("expected", check.Version);
+            batch.BatchCommands.Add(command);
+        }
+
+        foreach (var write in writes)
+        {
+            var statement = write.ExpectedVersion switch
+            {
+                null => UpsertAlways,
+                0 => UpsertIfAbsent,
+                _ => UpdateIfVersion,
+            };
+            var command = new NpgsqlBatchCommand(
+                $"WITH w AS ({statement.TrimEnd().TrimEnd(';')}) SELECT flywheel_expect(count(*) = 1), max(version) FROM w;");
+            command.Parameters.AddWithValue("c", write.Collection);
+            command.Parameters.AddWithValue("k", DocumentKeys.StoredKey(write.Key));
+            command.Parameters.AddWithValue("j", write.Json);
+            command.Parameters.AddWithValue("now", now);
+            command.Parameters.Add(Time("due", write.DueAt));
+            command.Parameters.Add(Time("exp", write.ExpiresAt));
+            command.Parameters.AddWithValue("expected", write.ExpectedVersion ?? 0);
+            batch.BatchCommands.Add(command);
+        }
+
+        var versions = new long[writes.Count];
+        try
+        {
+            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+            for (var i = 0; i < checks.Count + writes.Count; i++)
+            {
+                if (i > 0)
+                {
+                    await reader.NextResultAsync(cancellationToken);
+                }
+
+                await reader.ReadAsync(cancellationToken);
+                if (i >= checks.Count)
+                {
+                    versions[i - checks.Count] = reader.GetInt64(1);
+                }
+            }
+        }
+        catch (PostgresException exception) when (exception.SqlState == ExpectationFailed)
+        {
+            return null;
+        }
+
+        return versions;
     }
 
     public async Task<bool> DeleteAsync(string collection, string key, long? expectedVersion, CancellationToken cancellationToken)
@@ -286,18 +404,20 @@ internal sealed class PostgresDocumentStore : IDocumentStore, IStorageSchema, IA
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            documents.Add(new StoredDocument(
-                collection,
-                reader.GetString(0),
-                reader.GetString(1),
-                reader.GetInt64(2),
-                Read(reader.GetFieldValue<DateTime>(3)),
-                reader.IsDBNull(4) ? null : Read(reader.GetFieldValue<DateTime>(4)),
-                reader.IsDBNull(5) ? null : Read(reader.GetFieldValue<DateTime>(5))));
+            documents.Add(ReadRow(reader, collection));
         }
 
         return documents;
     }
+
+    private static StoredDocument ReadRow(NpgsqlDataReader reader, string collection) => new(
+        collection,
+        reader.GetString(0),
+        reader.GetString(1),
+        reader.GetInt64(2),
+        Read(reader.GetFieldValue<DateTime>(3)),
+        reader.IsDBNull(4) ? null : Read(reader.GetFieldValue<DateTime>(4)),
+        reader.IsDBNull(5) ? null : Read(reader.GetFieldValue<DateTime>(5)));
 
     private static NpgsqlParameter Time(string name, DateTimeOffset? time) =>
         new(name, NpgsqlDbType.TimestampTz) { Value = time is { } t ? Utc(t) : DBNull.Value };

@@ -25,5 +25,15 @@ internal static class PostgresMigrations
             CREATE INDEX IF NOT EXISTS ix_documents_due ON documents (collection, due_at) WHERE due_at IS NOT NULL;
             CREATE INDEX IF NOT EXISTS ix_documents_expires ON documents (expires_at) WHERE expires_at IS NOT NULL;
             """),
+        new(2, "flywheel_expect: raises FW409 when a commit's version expectation does not hold", """
+            CREATE OR REPLACE FUNCTION flywheel_expect(held boolean) RETURNS boolean LANGUAGE plpgsql AS $$
+            BEGIN
+                IF held IS NOT TRUE THEN
+                    RAISE EXCEPTION 'a version expectation of the commit did not hold' USING ERRCODE = 'FW409';
+                END IF;
+                RETURN true;
+            END
+            $$;
+            """),
     ];
 }

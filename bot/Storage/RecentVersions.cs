@@ -34,6 +34,26 @@ internal sealed class RecentVersions(int capacity = RecentVersions.DefaultCapaci
         return false;
     }
 
+    /// <summary>Like <see cref="TryGet{T}"/>, but a record remembered as absent (<see cref="RememberAbsent"/>) is found too, as null at version 0.</summary>
+    public bool TryGetOrAbsent<T>(string collection, string key, out Versioned<T> value)
+        where T : class
+    {
+        if (_entries.TryGetValue((collection, key), out var entry) && ReferenceEquals(entry.Value, Absent))
+        {
+            value = new Versioned<T>(null, 0, WasUnreadable: false);
+            return true;
+        }
+
+        return TryGet(collection, key, out value);
+    }
+
+    /// <summary>Remembers that the record was absent (or expired) when last read; forgets any version known before.</summary>
+    public void RememberAbsent(string collection, string key)
+    {
+        Forget(collection, key);
+        Remember(collection, key, 0, Absent);
+    }
+
     /// <summary>Remembers <paramref name="value"/> at <paramref name="version"/> unless a newer version is already known.</summary>
     public void Remember(string collection, string key, long version, object value)
     {
@@ -55,6 +75,8 @@ internal sealed class RecentVersions(int capacity = RecentVersions.DefaultCapaci
     }
 
     public void Forget(string collection, string key) => _entries.TryRemove((collection, key), out _);
+
+    private static readonly object Absent = new();
 
     private sealed record Entry(long Version, object Value);
 }

@@ -18,7 +18,7 @@ namespace FlywheelBot.Storage;
 /// <see cref="StorageStoppedException"/>, nothing more is written to the lost file), reports it to
 /// <see cref="IStorageHealth.Problem"/> (readiness fails, turns answer 503) and logs exactly what happened.
 /// </summary>
-internal sealed class SqliteDocumentStore : IDocumentStore, IStorageSchema, IStorageHealth, IDisposable
+internal sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentStore, IStorageSchema, IStorageHealth, IDisposable
 {
     private const string Columns = "key, json, version, updated_at, due_at, expires_at";
     private const string Live = "(expires_at IS NULL OR expires_at > @now)";
@@ -150,32 +150,74 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IStorageSchema, ISto
             throw new ArgumentOutOfRangeException(nameof(write), "ExpectedVersion must be null, 0 or a stored version.");
         }
 
-        return WriteAsync(session =>
+        return WriteAsync(session => Put(session, write, Now()), cancellationToken);
+    }
+
+    public Task<IReadOnlyList<StoredDocument?>> GetManyAsync(IReadOnlyList<DocumentKey> keys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        foreach (var (collection, key) in keys)
         {
-            var command = session.Command(write.ExpectedVersion switch
-            {
-                null => UpsertAlways,
-                0 => UpsertIfAbsent,
-                _ => UpdateIfVersion,
-            });
+            DocumentKeys.Validate(collection, key);
+        }
+
+        return ReadAsync<IReadOnlyList<StoredDocument?>>(session =>
+        {
             var now = Now();
-            command.Parameters.AddWithValue("@c", write.Collection);
-            command.Parameters.AddWithValue("@k", DocumentKeys.StoredKey(write.Key));
-            command.Parameters.AddWithValue("@j", write.Json);
-            command.Parameters.AddWithValue("@now", now);
-            command.Parameters.AddWithValue("@due", Ms(write.DueAt));
-            command.Parameters.AddWithValue("@exp", Ms(write.ExpiresAt));
-            command.Parameters.AddWithValue("@expected", write.ExpectedVersion ?? 0);
-            if (command.ExecuteScalar() is long written)
+            var found = new StoredDocument?[keys.Count];
+            for (var i = 0; i < keys.Count; i++)
             {
-                return WriteResult.Written(written);
+                var command = session.Command($"SELECT {Columns} FROM documents WHERE collection = @c AND key = @k AND {Live};");
+                command.Parameters.AddWithValue("@c", keys[i].Collection);
+                command.Parameters.AddWithValue("@k", DocumentKeys.StoredKey(keys[i].Key));
+                command.Parameters.AddWithValue("@now", now);
+                var rows = ReadAll(command, keys[i].Collection);
+                found[i] = rows.Count == 0 ? null : rows[0] with { Key = keys[i].Key };
             }
 
-            var current = session.Command($"SELECT version FROM documents WHERE collection = @c AND key = @k AND {Live};");
-            current.Parameters.AddWithValue("@c", write.Collection);
-            current.Parameters.AddWithValue("@k", DocumentKeys.StoredKey(write.Key));
-            current.Parameters.AddWithValue("@now", now);
-            return WriteResult.Conflict(current.ExecuteScalar() is long version ? version : 0);
+            return found;
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// One queued write: inside the writer's transaction (nobody else can write meanwhile) every expectation is checked
+    /// first, and only when all hold are the writes made, so a conflict writes nothing and costs the batch nothing.
+    /// </summary>
+    public Task<IReadOnlyList<long>?> CommitAsync(IReadOnlyList<DocumentWrite> writes, IReadOnlyList<DocumentCheck> checks, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(writes);
+        ArgumentNullException.ThrowIfNull(checks);
+        foreach (var write in writes)
+        {
+            DocumentKeys.Validate(write.Collection, write.Key);
+            ArgumentNullException.ThrowIfNull(write.Json);
+            ArgumentOutOfRangeException.ThrowIfNegative(write.ExpectedVersion ?? 0, nameof(writes));
+        }
+
+        foreach (var check in checks)
+        {
+            DocumentKeys.Validate(check.Collection, check.Key);
+        }
+
+        return WriteAsync<IReadOnlyList<long>?>(session =>
+        {
+            var now = Now();
+            if (checks.Any(c => LiveVersion(session, c.Collection, c.Key, now) != c.Version)
+                || writes.Any(w => w.ExpectedVersion is { } expected && LiveVersion(session, w.Collection, w.Key, now) != expected))
+            {
+                return null;
+            }
+
+            var versions = new long[writes.Count];
+            for (var i = 0; i < writes.Count; i++)
+            {
+                var written = Put(session, writes[i], now);
+
+                // Checked above under the writer's lock: a failure here is a bug, and throwing rolls the whole commit back.
+                versions[i] = written.Succeeded ? written.Version : throw new InvalidOperationException("A checked write conflicted inside its commit.");
+            }
+
+            return versions;
         }, cancellationToken);
     }
 
@@ -561,6 +603,36 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IStorageSchema, ISto
         }
 
         return documents;
+    }
+
+    private static WriteResult Put(SqliteSession session, DocumentWrite write, long now)
+    {
+        var command = session.Command(write.ExpectedVersion switch
+        {
+            null => UpsertAlways,
+            0 => UpsertIfAbsent,
+            _ => UpdateIfVersion,
+        });
+        command.Parameters.AddWithValue("@c", write.Collection);
+        command.Parameters.AddWithValue("@k", DocumentKeys.StoredKey(write.Key));
+        command.Parameters.AddWithValue("@j", write.Json);
+        command.Parameters.AddWithValue("@now", now);
+        command.Parameters.AddWithValue("@due", Ms(write.DueAt));
+        command.Parameters.AddWithValue("@exp", Ms(write.ExpiresAt));
+        command.Parameters.AddWithValue("@expected", write.ExpectedVersion ?? 0);
+        return command.ExecuteScalar() is long written
+            ? WriteResult.Written(written)
+            : WriteResult.Conflict(LiveVersion(session, write.Collection, write.Key, now));
+    }
+
+    /// <summary>The version of the live record under <paramref name="key"/> (mapped as stored), 0 when absent or expired.</summary>
+    private static long LiveVersion(SqliteSession session, string collection, string key, long now)
+    {
+        var current = session.Command($"SELECT version FROM documents WHERE collection = @c AND key = @k AND {Live};");
+        current.Parameters.AddWithValue("@c", collection);
+        current.Parameters.AddWithValue("@k", DocumentKeys.StoredKey(key));
+        current.Parameters.AddWithValue("@now", now);
+        return current.ExecuteScalar() is long version ? version : 0;
     }
 
     private static object Ms(DateTimeOffset? time) => time is { } t ? DocumentKeys.ToUnixMs(t) : DBNull.Value;

@@ -55,7 +55,99 @@ internal sealed class VersionedStore(IDocumentStore store, ILogger<VersionedStor
         ArgumentNullException.ThrowIfNull(type);
         ArgumentNullException.ThrowIfNull(apply);
         using var held = await _locks.AcquireAsync(collection, key, cancellationToken);
+        return await UpdateLockedAsync(collection, key, type, apply, options, cancellationToken);
+    }
 
+    public async Task<T> UpdateWithAsync<T, TRead>(
+        string collection,
+        string key,
+        JsonTypeInfo<T> type,
+        DocumentKey read,
+        JsonTypeInfo<TRead> readType,
+        Func<Versioned<T>, Versioned<TRead>, PairedChange<T, TRead>> apply,
+        Func<T, DocumentOptions>? options,
+        CancellationToken cancellationToken)
+        where T : class
+        where TRead : class
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        ArgumentNullException.ThrowIfNull(readType);
+        ArgumentNullException.ThrowIfNull(apply);
+        using var held = await _locks.AcquireAsync(collection, key, cancellationToken);
+        if (store is not IAtomicDocumentStore atomic)
+        {
+            // One record at a time: the other record as it is now, the update (not checked against it), then its change.
+            var now = await ReadAsync(read.Collection, read.Key, readType, cancellationToken);
+            Func<TRead?, TRead>? change = null;
+            var updated = await UpdateLockedAsync(
+                collection,
+                key,
+                type,
+                current =>
+                {
+                    var decided = apply(current, now);
+                    change = decided.ChangeRead;
+                    return decided.Value;
+                },
+                options,
+                cancellationToken);
+            if (change is not null)
+            {
+                await UpdateAsync(read.Collection, read.Key, readType, other => change(other.Value), null, cancellationToken);
+            }
+
+            return updated;
+        }
+
+        var update = new PairedUpdate<T, TRead>(atomic, _recent, collection, key, type, read, readType, apply, options);
+
+        // First from the remembered values (no read at all); when either was stale, the commit failed and wrote nothing.
+        if (_recent.TryGet<T>(collection, key, out var remembered)
+            && _recent.TryGetOrAbsent<TRead>(read.Collection, read.Key, out var rememberedRead)
+            && await update.TryCommitAsync(remembered, rememberedRead, cancellationToken) is { } done)
+        {
+            return done;
+        }
+
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            var documents = await atomic.GetManyAsync([new DocumentKey(collection, key), read], cancellationToken);
+            var current = Deserialize(documents[0], type);
+            var other = Deserialize(documents[1], readType);
+            if (other.Value is not null)
+            {
+                _recent.Remember(read.Collection, read.Key, other.Version, other.Value);
+            }
+            else if (other.Version == 0)
+            {
+                _recent.RememberAbsent(read.Collection, read.Key);
+            }
+
+            if (await update.TryCommitAsync(current, other, cancellationToken) is { } written)
+            {
+                return written;
+            }
+
+            logger.VersionConflict(collection, attempt);
+            if (attempt < MaxAttempts)
+            {
+                await Task.Delay(Backoff(attempt), _clock, cancellationToken);
+            }
+        }
+
+        logger.GaveUp(collection, MaxAttempts);
+        throw new StoreConflictException(collection, MaxAttempts);
+    }
+
+    private async Task<T> UpdateLockedAsync<T>(
+        string collection,
+        string key,
+        JsonTypeInfo<T> type,
+        Func<Versioned<T>, T> apply,
+        Func<T, DocumentOptions>? options,
+        CancellationToken cancellationToken)
+        where T : class
+    {
         // First from the remembered value, with no read; if it was stale (another writer, an expiry), as usual below.
         if (_recent.TryGet<T>(collection, key, out var remembered)
             && await TryWriteAsync(collection, key, type, apply, options, remembered, cancellationToken) is { } done)

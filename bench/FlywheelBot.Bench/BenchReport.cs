@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Text;
+
+namespace FlywheelBot.Bench;
+
+/// <summary>
+/// The run's results as Markdown: one table of every phase (with its ratio to the bare endpoint of the same server
+/// and, for turns, to the reference bot's turns of the same run), then one table of issue 17's four figures against
+/// their targets.
+/// </summary>
+internal static class BenchReport
+{
+    public const double PostgresVsBotbuilder = 2.0;
+    public const double SqliteVsBotbuilder = 6.0;
+    public const double SqliteP99Ms = 10.0;
+    public const double FirstTurnMs = 400.0;
+    public const double ResidentMb = 150.0;
+    public const double PostgresRoundTrips = 2.0;
+
+    public static string Render(BenchOptions options, IReadOnlyList<TargetResult> results, ColdStartResult? coldStart, string load)
+    {
+        var report = new StringBuilder();
+        var inv = CultureInfo.InvariantCulture;
+        report.AppendLine(inv, $"connections {options.Connections}, conversations {options.Conversations} x {InterviewScript.Turns.Length} turns, {Environment.ProcessorCount} cores, load average {load}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        report.AppendLine();
+        report.AppendLine("| target | endpoint | requests | errors | req/s | p50 ms | p99 ms | vs bare | vs botbuilder | server CPU us/req | load CPU us/req | server RSS peak MB |");
+        report.AppendLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        var reference = results.FirstOrDefault(r => r.Target == Targets.Botbuilder)?.Turns;
+        foreach (var result in results)
+        {
+            report.AppendLine(Row(result.Target, "bare POST", result.Bare, result.Bare, null, result.PeakResidentMb));
+            report.AppendLine(Row(result.Target, "interview turn", result.Turns, result.Bare, reference, result.PeakResidentMb));
+        }
+
+        if (coldStart is not null)
+        {
+            report.AppendLine();
+            report.AppendLine(inv, $"cold start of the published app ({coldStart.FirstTurnMs.Count} starts): port open {Join(coldStart.PortOpenMs)} ms; first turn answered {Join(coldStart.FirstTurnMs)} ms; CPU used by then {Join(coldStart.CpuMs)} ms");
+        }
+
+        report.AppendLine();
+        report.AppendLine("| figure | target | measured | met |");
+        report.AppendLine("| --- | --- | ---: | --- |");
+        var sqlite = results.FirstOrDefault(r => r.Target == Targets.Sqlite);
+        var postgres = results.FirstOrDefault(r => r.Target == Targets.Postgres);
+        if (postgres is not null)
+        {
+            report.AppendLine(Figure("PostgreSQL turns vs botbuilder turns", $">= {PostgresVsBotbuilder:F0}x", Ratio(postgres.Turns, reference), higherIsBetter: true, PostgresVsBotbuilder, "x"));
+            report.AppendLine(Figure("PostgreSQL transactions (round trips) per turn", $"<= {PostgresRoundTrips:F0}", postgres.RoundTripsPerTurn, higherIsBetter: false, PostgresRoundTrips, string.Empty));
+        }
+
+        if (sqlite is not null)
+        {
+            report.AppendLine(Figure("SQLite turns vs botbuilder turns", $">= {SqliteVsBotbuilder:F0}x", Ratio(sqlite.Turns, reference), higherIsBetter: true, SqliteVsBotbuilder, "x"));
+            report.AppendLine(Figure("SQLite turn p99 at 16 connections", $"<= {SqliteP99Ms:F0} ms", sqlite.Turns.Percentile(0.99), higherIsBetter: false, SqliteP99Ms, " ms"));
+        }
+
+        if (coldStart is not null)
+        {
+            report.AppendLine(Figure("cold start: first turn answered (median)", $"<= {FirstTurnMs / 1000:F1} s", coldStart.MedianFirstTurnMs, higherIsBetter: false, FirstTurnMs, " ms"));
+        }
+
+        foreach (var result in results.Where(r => r.Target != Targets.Botbuilder))
+        {
+            report.AppendLine(Figure($"{result.Target}: server RSS peak under the bench", $"<= {ResidentMb:F0} MB", result.PeakResidentMb, higherIsBetter: false, ResidentMb, " MB"));
+        }
+
+        return report.ToString();
+    }
+
+    /// <summary><paramref name="turns"/>' throughput over the reference's, or null without a reference.</summary>
+    public static double? Ratio(Measurement turns, Measurement? reference) =>
+        reference is null || reference.Requests == 0 ? null : turns.Throughput / reference.Throughput;
+
+    private static string Row(string target, string endpoint, Measurement m, Measurement bare, Measurement? reference, double rss)
+    {
+        var versus = Ratio(m, reference) is { } r ? r.ToString("F2", CultureInfo.InvariantCulture) : "-";
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"| {target} | {endpoint} | {m.Requests} | {m.Errors} | {m.Throughput:F0} | {m.Percentile(0.50):F2} | {m.Percentile(0.99):F2} | {m.Throughput / bare.Throughput:F2} | {versus} | {m.CpuPerRequestUs.Server:F0} | {m.CpuPerRequestUs.Client:F0} | {rss:F0} |");
+    }
+
+    private static string Figure(string figure, string target, double? measured, bool higherIsBetter, double bound, string unit)
+    {
+        if (measured is not { } value || double.IsNaN(value))
+        {
+            return $"| {figure} | {target} | (not measured) | - |";
+        }
+
+        var met = higherIsBetter ? value >= bound : value <= bound;
+        var format = unit == "x" || unit.Length == 0 ? "F2" : "F1";
+        return string.Create(CultureInfo.InvariantCulture, $"| {figure} | {target} | {value.ToString(format, CultureInfo.InvariantCulture)}{unit} | {(met ? "yes" : "**no**")} |");
+    }
+
+    private static string Join(IEnumerable<double> values) => string.Join(", ", values.Select(v => v.ToString("F0", CultureInfo.InvariantCulture)));
+}

@@ -1,0 +1,63 @@
+using FlywheelBot.Bench;
+
+namespace FlywheelBot.Tests.Bench;
+
+public sealed class BenchReportTests
+{
+    private static readonly BenchOptions Options = new([Targets.Botbuilder, Targets.Sqlite, Targets.Postgres], 16, 10, 5, "Host=db", null, 3, null);
+
+    [Fact]
+    public void Ratios_are_against_the_reference_bot_of_the_same_run_and_each_figure_says_whether_it_met_its_target()
+    {
+        var results = new[]
+        {
+            new TargetResult(Targets.Botbuilder, Phase(1000, p99: 20), Phase(10_000, p99: 1), 90, null),
+            new TargetResult(Targets.Sqlite, Phase(7000, p99: 8), Phase(20_000, p99: 1), 140, null),
+            new TargetResult(Targets.Postgres, Phase(1500, p99: 30), Phase(20_000, p99: 1), 160, 2.1),
+        };
+        var coldStart = new ColdStartResult([100, 120, 110], [300, 500, 350], [200, 260, 210], 0);
+
+        var lines = BenchReport.Render(Options, results, coldStart, "0.5 0.4 0.3").Split(Environment.NewLine);
+
+        Assert.Contains("| sqlite | interview turn | 1000 | 0 | 7000 | 1.00 | 8.00 | 0.35 | 7.00 | ", string.Join('\n', lines), StringComparison.Ordinal);
+        Assert.Contains("| PostgreSQL turns vs botbuilder turns | >= 2x | 1.50x | **no** |", lines);
+        Assert.Contains("| PostgreSQL transactions (round trips) per turn | <= 2 | 2.10 | **no** |", lines);
+        Assert.Contains("| SQLite turns vs botbuilder turns | >= 6x | 7.00x | yes |", lines);
+        Assert.Contains("| SQLite turn p99 at 16 connections | <= 10 ms | 8.0 ms | yes |", lines);
+        Assert.Contains("| cold start: first turn answered (median) | <= 0.4 s | 350.0 ms | yes |", lines);
+        Assert.Contains("| sqlite: server RSS peak under the bench | <= 150 MB | 140.0 MB | yes |", lines);
+        Assert.Contains("| postgres: server RSS peak under the bench | <= 150 MB | 160.0 MB | **no** |", lines);
+    }
+
+    [Fact]
+    public void Without_the_reference_bot_the_ratios_say_not_measured()
+    {
+        var results = new[] { new TargetResult(Targets.Sqlite, Phase(7000, p99: 8), Phase(20_000, p99: 1), 140, null) };
+
+        var report = BenchReport.Render(Options, results, null, "n/a");
+
+        Assert.Contains("| SQLite turns vs botbuilder turns | >= 6x | (not measured) | - |", report, StringComparison.Ordinal);
+        Assert.DoesNotContain("cold start", report, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(new double[] { 3, 1, 2 }, 2)]
+    [InlineData(new double[] { 4, 1, 3, 2 }, 2.5)]
+    [InlineData(new double[] { }, double.NaN)]
+    public void The_median_is_the_middle_start(double[] values, double median)
+    {
+        Assert.Equal(median, ColdStartResult.Median(values));
+    }
+
+    /// <summary>1,000 requests at <paramref name="perSecond"/> a second: latencies 1 ms, the slowest 1.1% at <paramref name="p99"/>.</summary>
+    private static Measurement Phase(double perSecond, double p99)
+    {
+        var latencies = Enumerable.Repeat(1.0, 1000).ToArray();
+        for (var i = 989; i < 1000; i++)
+        {
+            latencies[i] = p99;
+        }
+
+        return new Measurement(latencies, TimeSpan.FromSeconds(1000 / perSecond), 0);
+    }
+}
