@@ -148,6 +148,23 @@ public sealed class FactReaderTests
     }
 
     [Fact]
+    public void Nonsense_at_the_doing_question_is_asked_again_politely_and_the_conversation_is_kept()
+    {
+        var chat = new ScriptedChat();
+        chat.Say("senior people, nobody knows us yet");
+
+        chat.Say("blorp");
+
+        var reask = chat.Question;
+        Assert.Equal("doing", reask.QuestionId);
+        Assert.Contains("\"blorp\"", reask.Problem, StringComparison.Ordinal);
+        Assert.Contains("not sure", reask.Problem, StringComparison.Ordinal);
+        Assert.Equal(Audience.Sdm, chat.State.Interview!.Audience);
+        chat.Say("pr");
+        Assert.Equal(["pr"], chat.Profile!.Doing);
+    }
+
+    [Fact]
     public void An_nps_update_reads_as_a_score_not_25_score()
     {
         var chat = new ScriptedChat(ConversationScope.GroupChat, new TeamProfile(Audience.Sdm, MarketAwareness.Established, Community.Unknown, [], [], TestAdvisor.Start));
