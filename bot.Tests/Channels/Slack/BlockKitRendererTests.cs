@@ -46,6 +46,22 @@ public sealed class BlockKitRendererTests
     }
 
     [Fact]
+    public async Task An_export_with_a_link_is_a_download_button_and_without_one_the_csv_as_preformatted_text()
+    {
+        var linked = await Renderer().RenderAsync(CheckInCardTests.Samples()["export-link"], CancellationToken.None);
+        var button = linked.Blocks.Select(b => b!["accessory"]).Single(a => a is not null)!;
+        Assert.Equal("https://bot.example/api/files/abc", (string?)button["url"]);
+        Assert.Equal("Download flywheel-history-20260330.csv", (string?)button["text"]!["text"]);
+        Assert.Contains("31 Mar 2026 07:00 UTC", linked.Blocks.ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("recorded_at_utc", linked.Blocks.ToJsonString(), StringComparison.Ordinal);
+
+        var inline = await Renderer().RenderAsync(CheckInCardTests.Samples()["export"], CancellationToken.None);
+        Assert.DoesNotContain(inline.Blocks, b => b!["accessory"] is not null);
+        var code = MarkdownTexts(inline.Blocks).Single(t => t.StartsWith("```", StringComparison.Ordinal));
+        Assert.Equal("```recorded_at_utc,source\r\n2026-03-30T07:00:00Z,\"a \"\"b\"\"\"```", code);
+    }
+
+    [Fact]
     public async Task The_trend_chart_is_a_served_png_in_an_image_block_with_the_values_as_alt_text()
     {
         var files = new FixedServedFiles();

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Text.Json.Nodes;
 using FlywheelBot.Tests.Channels.Slack.Support;
 using Microsoft.Extensions.Time.Testing;
 
@@ -71,5 +73,45 @@ public sealed class SlackCheckInTests : IAsyncLifetime
         }
 
         Assert.Equal(posted + 1, _slack.CallsTo("chat.postMessage").Count);
+    }
+
+    [Fact]
+    public async Task The_history_export_is_a_download_button_whose_link_serves_the_csv_file()
+    {
+        await SayAsync("start");
+        await SayAsync("sdm");
+        await SayAsync("new"); // the finished interview is the first snapshot of the history
+        await SayAsync("export");
+
+        var export = await _slack.WaitForCallAsync("chat.postMessage", c => c["blocks"].Contains(FlywheelBot.Channels.Slack.BlockKit.BlockKitRenderer.ExportActionId, StringComparison.Ordinal));
+        var blocks = JsonNode.Parse(export["blocks"])!.AsArray();
+        var button = blocks.Select(b => b!["accessory"]).Single(a => a is not null)!;
+        Assert.Equal("button", (string?)button["type"]);
+        var link = new Uri((string)button["url"]!);
+        Assert.StartsWith("https://bot.example/api/files/", link.AbsoluteUri, StringComparison.Ordinal);
+        Assert.DoesNotContain("recorded_at", export["text"], StringComparison.Ordinal); // the notification carries the link, not the rows
+        Assert.DoesNotContain("recorded_at", export["blocks"], StringComparison.Ordinal);
+
+        using var client = _host.CreateClient();
+        using var download = await client.GetAsync(link.PathAndQuery);
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("text/csv", download.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("attachment", download.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Equal("flywheel-history-20261130.csv", download.Content.Headers.ContentDisposition?.FileNameStar ?? download.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        var lines = (await download.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("recorded_at_utc,", lines[0], StringComparison.Ordinal);
+        Assert.Equal(2, lines.Length);
+        Assert.StartsWith("2026-11-30T07:30:00", lines[1], StringComparison.Ordinal);
+
+        // Pressing a link button also sends Slack a block action: acknowledged, and nothing else happens.
+        var posted = _slack.CallsTo("chat.postMessage").Count;
+        var press = SlackRequests.BlockAction(button.AsObject(), blocks.First(b => b!["accessory"] is not null)!["block_id"]?.GetValue<string>() ?? "b1", SlackRequests.DmChannel, "1764487900.000001");
+        using (var ack = await _host.ActionAsync(press))
+        {
+            Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
+        }
+
+        await Task.Delay(300);
+        Assert.Equal(posted, _slack.CallsTo("chat.postMessage").Count);
     }
 }

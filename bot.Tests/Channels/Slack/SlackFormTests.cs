@@ -39,30 +39,6 @@ public sealed class SlackFormTests : IAsyncLifetime
         return _slack.CallsTo("chat.postMessage")[before];
     }
 
-    private static JsonObject Submission(JsonObject view, Dictionary<string, string?> numbers) => new()
-    {
-        ["type"] = "view_submission",
-        ["team"] = new JsonObject { ["id"] = FakeSlackApi.TeamId, ["domain"] = "flywheel-test" },
-        ["user"] = new JsonObject { ["id"] = SlackRequests.UserId, ["username"] = "ada", ["team_id"] = FakeSlackApi.TeamId },
-        ["api_app_id"] = "A0FLYWHEEL",
-        ["trigger_id"] = "1234.5678.submit",
-        ["view"] = new JsonObject
-        {
-            ["id"] = "V0FORM",
-            ["team_id"] = FakeSlackApi.TeamId,
-            ["type"] = "modal",
-            ["callback_id"] = (string?)view["callback_id"],
-            ["private_metadata"] = (string?)view["private_metadata"],
-            ["hash"] = "1.abc",
-            ["state"] = new JsonObject
-            {
-                ["values"] = new JsonObject(numbers.Select(n => new KeyValuePair<string, JsonNode?>(
-                    $"m:{n.Key}",
-                    new JsonObject { ["value"] = new JsonObject { ["type"] = "number_input", ["value"] = n.Value } }))),
-            },
-        },
-    };
-
     [Fact]
     public async Task Answer_in_a_form_opens_a_field_per_metric_rejects_a_bad_number_on_its_field_then_advances()
     {
@@ -85,7 +61,7 @@ public sealed class SlackFormTests : IAsyncLifetime
         Assert.False((bool)fields[0]["optional"]!);
         Assert.All(fields, f => Assert.Equal("number_input", (string?)f["element"]!["type"]));
 
-        var bad = Submission(view, fields.ToDictionary(f => ((string)f["block_id"]!)[2..], f => (string?)"-5"));
+        var bad = SlackRequests.ViewSubmission(view, fields.ToDictionary(f => ((string)f["block_id"]!)[2..], f => (string?)"-5"));
         using (var rejected = await _host.ActionAsync(bad))
         {
             Assert.Equal(HttpStatusCode.OK, rejected.StatusCode);
@@ -95,7 +71,7 @@ public sealed class SlackFormTests : IAsyncLifetime
         }
 
         var posted = _slack.CallsTo("chat.postMessage").Count;
-        var good = Submission(view, fields.ToDictionary(f => ((string)f["block_id"]!)[2..], f => (string?)(f["element"]!["max_value"] is null ? "2400" : "10")));
+        var good = SlackRequests.ViewSubmission(view, fields.ToDictionary(f => ((string)f["block_id"]!)[2..], f => (string?)(f["element"]!["max_value"] is null ? "2400" : "10")));
         using (var accepted = await _host.ActionAsync(good))
         {
             Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);

@@ -24,6 +24,29 @@ internal sealed partial class SlackSender(SlackApiClient api, BlockKitRenderer r
         return result;
     }
 
+    /// <summary>
+    /// A message only the target's user sees (<c>chat.postEphemeral</c>; it cannot be edited later). Where the bot is not a
+    /// member the command's <c>response_url</c> carries it, with <c>response_type: ephemeral</c>.
+    /// </summary>
+    public async Task<SlackApiResult> PostEphemeralAsync(SlackTarget target, ViewModel view, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        if (target.UserId is not { } user)
+        {
+            return await PostAsync(target, view, cancellationToken);
+        }
+
+        var message = await renderer.RenderAsync(view, cancellationToken);
+        var result = await api.PostEphemeralAsync(target.Installation.BotToken, target.ChannelId, user, message.Text, message.Blocks, target.ThreadTs, cancellationToken);
+        if (!result.Ok && result.Failure == SlackApiFailure.ConversationGone && target.ResponseUrl is { } responseUrl)
+        {
+            var sent = await api.RespondAsync(responseUrl, new JsonObject { ["response_type"] = "ephemeral", ["text"] = message.Text, ["blocks"] = message.Blocks }, cancellationToken);
+            return sent ? new SlackApiResult(true, null, default) : result;
+        }
+
+        return result;
+    }
+
     /// <summary>Replaces the message a button was pressed on (as Action.Execute replaces a Teams card); posts anew when that fails.</summary>
     public async Task UpdateAsync(SlackTarget target, ViewModel view, CancellationToken cancellationToken)
     {

@@ -40,6 +40,7 @@ internal static class SlackServices
         services.AddHostedService(sp => sp.GetRequiredService<SlackWork>());
         services.AddSingleton<SlackTurns>();
         services.AddSingleton<SlackHome>();
+        services.AddSingleton<SlackWelcome>();
         services.AddSingleton<SlackForms>();
         services.AddSingleton<SlackDispatcher>();
         services.AddTransient<SlackEventsEndpoint>();

@@ -2,12 +2,10 @@ namespace FlywheelBot.Views.Images;
 
 /// <summary>
 /// A picture as a channel receives it: PNG bytes, its size in pixels and the alt text that says the same in words.
-/// Each channel decides how to deliver it (a data URI in an Adaptive Card, a served file for Slack's image blocks).
+/// Views carry pictures only this way (never a URI): each channel decides how to deliver them (the Bot Framework
+/// channel embeds them in the card, Slack publishes a served file for its image blocks).
 /// </summary>
 public sealed record RenderedImage(byte[] Png, int Width, int Height, string AltText)
 {
     public const string ContentType = "image/png";
-
-    /// <summary>The picture as a <c>data:</c> URI (for cards that embed small images).</summary>
-    public string DataUri => "data:image/png;base64," + Convert.ToBase64String(Png);
 }

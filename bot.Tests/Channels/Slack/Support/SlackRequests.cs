@@ -109,6 +109,31 @@ internal static class SlackRequests
         }),
     };
 
+    /// <summary>A view_submission of the answer form <paramref name="view"/> (as views.open sent it) with a value per metric id.</summary>
+    public static JsonObject ViewSubmission(JsonObject view, Dictionary<string, string?> numbers) => new()
+    {
+        ["type"] = "view_submission",
+        ["team"] = new JsonObject { ["id"] = FakeSlackApi.TeamId, ["domain"] = "flywheel-test" },
+        ["user"] = new JsonObject { ["id"] = UserId, ["username"] = "ada", ["team_id"] = FakeSlackApi.TeamId },
+        ["api_app_id"] = "A0FLYWHEEL",
+        ["trigger_id"] = "1234.5678.submit",
+        ["view"] = new JsonObject
+        {
+            ["id"] = "V0FORM",
+            ["team_id"] = FakeSlackApi.TeamId,
+            ["type"] = "modal",
+            ["callback_id"] = (string?)view["callback_id"],
+            ["private_metadata"] = (string?)view["private_metadata"],
+            ["hash"] = "1.abc",
+            ["state"] = new JsonObject
+            {
+                ["values"] = new JsonObject(numbers.Select(n => new KeyValuePair<string, JsonNode?>(
+                    $"m:{n.Key}",
+                    new JsonObject { ["value"] = new JsonObject { ["type"] = "number_input", ["value"] = n.Value } }))),
+            },
+        },
+    };
+
     public static HttpRequestMessage Signed(string contentType, string body, DateTimeOffset at, string secret = SigningSecret, int? retryNum = null)
     {
         var timestamp = at.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);

@@ -143,11 +143,7 @@ internal static class CheckInCards
             if (v.MetricValues.Any(x => x.HasValue))
             {
                 var chart = v.Chart ?? TrendChartImage.Render(new TrendPicture(metric.Label, v.WeekLabels, v.MetricValues, v.Target, v.LowerIsBetter, TrendChartImage.Plain));
-                body.Add(new Image(chart.DataUri)
-                {
-                    AltText = chart.AltText,
-                    Size = ImageSize.Stretch,
-                });
+                body.Add(CardPictures.Of(chart));
             }
 
             body.Add(Blocks.Subtle(CheckInTextBuilder.ValuesRow(v.MetricValues)));

@@ -13,7 +13,7 @@ internal static class StageWalkCard
         body.Add(Blocks.Heading("How your flywheel looks"));
         if (view.Wheel is { } wheel)
         {
-            body.Add(new Image(wheel.DataUri) { AltText = wheel.AltText, Size = ImageSize.Stretch });
+            body.Add(CardPictures.Of(wheel));
         }
 
         foreach (var stage in view.Stages)

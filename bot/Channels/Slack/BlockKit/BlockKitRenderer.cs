@@ -21,6 +21,9 @@ internal sealed class BlockKitRenderer(ITextRenderer text, IServedFiles? files =
     /// <summary>How long a chart link lives (a week: the next check-in brings a new one).</summary>
     public static readonly TimeSpan ChartLifetime = TimeSpan.FromDays(7);
 
+    /// <summary>The download button's action id: Slack also sends a block action when a link button is pressed; it is ignored.</summary>
+    internal const string ExportActionId = "flywheel-download";
+
     public async Task<SlackMessage> RenderAsync(ViewModel view, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(view);
@@ -95,6 +98,9 @@ internal sealed class BlockKitRenderer(ITextRenderer text, IServedFiles? files =
                 break;
             case CheckInHistoryView h:
                 await History(blocks, h, cancellationToken);
+                break;
+            case CheckInExportView e:
+                Export(blocks, e);
                 break;
             default:
                 // Views of other features (check-ins): their plain text, in sections within the limit.
@@ -242,6 +248,40 @@ internal sealed class BlockKitRenderer(ITextRenderer text, IServedFiles? files =
             var link = await files.PublishAsync(png, "image/png", "trend.png", ChartLifetime, cancellationToken);
             var values = string.Join(", ", h.WeekLabels.Zip(h.MetricValues, (week, value) => $"{week}: {(value is { } v ? v.ToString("0.##", CultureInfo.InvariantCulture) : "none")}"));
             blocks.Add(Bk.Image(link.Url, $"{metric.Label} week by week: {values}", metric.Label));
+        }
+    }
+
+    /// <summary>
+    /// The history export. With a link (the usual case) it is a file to download: a button opening the CSV the bot serves at
+    /// an unguessable link that expires (<see cref="IServedFiles"/>, as for charts), not an upload through
+    /// <c>files.getUploadURLExternal</c>/<c>files.completeUploadExternal</c>: an upload needs the <c>files:write</c> scope
+    /// (every workspace would have to approve the app again) and three calls, and the served link is the same file Teams
+    /// users get. Without a link (no public address known) the newest rows that fit, as preformatted text to copy.
+    /// </summary>
+    private static void Export(List<JsonObject> blocks, CheckInExportView e)
+    {
+        if (e.Link is { } link)
+        {
+            blocks.Add(Bk.Header($"History export: {e.Rows} row{(e.Rows == 1 ? string.Empty : "s")}"));
+            var section = Bk.Section("CSV, one row per snapshot; opens in any spreadsheet.", e.FileName);
+            var download = Bk.Button($"Download {e.FileName}", ExportActionId, "download", primary: true);
+            download["url"] = link.AbsoluteUri;
+            section["accessory"] = download;
+            blocks.Add(section);
+            if (e.LinkExpiresAt is { } at)
+            {
+                blocks.Add(Bk.Context($"The link works until {at.UtcDateTime.ToString("d MMM yyyy HH:mm", CultureInfo.InvariantCulture)} UTC; ask for \"export\" again for a new one."));
+            }
+
+            return;
+        }
+
+        var note = e.Truncated ? " (the newest rows that fit in a message; older rows are missing)" : string.Empty;
+        blocks.Add(Bk.Header($"History export: {e.Rows} row{(e.Rows == 1 ? string.Empty : "s")}"));
+        blocks.Add(Bk.Context($"CSV ({e.FileName}){note}; copy it into a spreadsheet."));
+        foreach (var chunk in Chunks(e.Csv, BlockKitLimits.SectionText - 300))
+        {
+            blocks.Add(new JsonObject { ["type"] = "section", ["text"] = Bk.Markdown($"```{Bk.Escape(chunk)}```") });
         }
     }
 

@@ -7,7 +7,8 @@ namespace FlywheelBot.Channels.Slack.Inbound;
 /// <summary>
 /// Decides what a Slack request means and acknowledges it at once (Slack wants the ack within 3 s), leaving the work to
 /// <see cref="SlackWork"/>. Shared by the HTTP endpoint and Socket Mode. Events are handled once per <c>event_id</c>;
-/// messages from bots (any <c>bot_id</c>), edits and other <c>subtype</c>s, and the bot's own messages are ignored; a
+/// messages from bots (any <c>bot_id</c>), edits and other <c>subtype</c>s, and the bot's own messages are ignored;
+/// <c>app_home_opened</c> publishes the Home tab and greets a first-time user once (<see cref="SlackWelcome"/>); a
 /// request for a workspace with no installation is ignored with one log line.
 /// </summary>
 internal sealed partial class SlackDispatcher(
@@ -17,6 +18,7 @@ internal sealed partial class SlackDispatcher(
     SlackTurns turns,
     SlackHome home,
     SlackForms forms,
+    SlackWelcome welcome,
     ILogger<SlackDispatcher> logger)
 {
     public async Task<SlackAck> AcceptAsync(SlackInbound inbound, CancellationToken cancellationToken)
@@ -49,7 +51,7 @@ internal sealed partial class SlackDispatcher(
     {
         var ev = inbound.Json.At("event");
         var type = ev.Str("type")!;
-        if (inbound.Json.Str("event_id") is { Length: > 0 } eventId && !await deduplicator.TryClaimAsync(SlackRoute.Channel, eventId, cancellationToken))
+        if (inbound.Json.Str("event_id") is { Length: > 0 } eventId && !await ClaimAsync(eventId, cancellationToken))
         {
             LogDuplicate(logger, eventId);
             return;
@@ -91,8 +93,13 @@ internal sealed partial class SlackDispatcher(
             case "message" when ev.Str("channel_type") == "im" && ev.Str("subtype") is null && !fromBot && ev.Str("user") is not null && ev.Str("channel") is not null:
                 work.Run("direct message", ct => turns.DirectMessageAsync(installation, ev, ct));
                 break;
-            case "app_home_opened" when ev.Str("tab") == "home" && ev.Str("user") is { } homeUser:
-                work.Run("app home", ct => home.PublishAsync(installation, homeUser, ev.Str("channel"), ct));
+            case "app_home_opened" when ev.Str("user") is { } homeUser:
+                if (ev.Str("tab") == "home")
+                {
+                    work.Run("app home", ct => home.PublishAsync(installation, homeUser, ev.Str("channel"), ct));
+                }
+
+                work.Run("welcome", ct => welcome.GreetOnceAsync(installation, homeUser, ev.Str("channel"), ct));
                 break;
             case "app_mention" when ev.Str("subtype") is null && !fromBot && ev.Str("user") is not null && ev.Str("channel") is not null:
                 work.Run("mention", ct => turns.MentionAsync(installation, ev, ct));
@@ -132,6 +139,24 @@ internal sealed partial class SlackDispatcher(
         }
     }
 
+    /// <summary>
+    /// Claims the event (false: a retry already handled). When the store cannot record the claim the event is handled all
+    /// the same: the turn that follows fails the same way and answers the user with an apology, where a 500 here would
+    /// only make Slack retry into the same failure while the user hears nothing.
+    /// </summary>
+    private async Task<bool> ClaimAsync(string eventId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await deduplicator.TryClaimAsync(SlackRoute.Channel, eventId, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogClaimFailed(logger, eventId, ex);
+            return true;
+        }
+    }
+
     private async Task<SlackInstallation?> InstallationAsync(SlackInbound inbound, CancellationToken cancellationToken)
     {
         var installation = await installations.FindAsync(inbound.EnterpriseId, inbound.TeamId, cancellationToken);
@@ -148,6 +173,9 @@ internal sealed partial class SlackDispatcher(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slack request for team {TeamId} (enterprise {EnterpriseId}) ignored: the app has no installation there")]
     private static partial void LogNotInstalled(ILogger logger, string teamId, string enterpriseId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Slack event {EventId} could not be recorded as handled; it is handled without the retry check")]
+    private static partial void LogClaimFailed(ILogger logger, string eventId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Slack event {EventId} was already handled (a retry)")]
     private static partial void LogDuplicate(ILogger logger, string eventId);

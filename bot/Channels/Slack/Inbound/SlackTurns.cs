@@ -56,7 +56,7 @@ internal sealed partial class SlackTurns(
             : (command.Field("channel_name") ?? string.Empty).StartsWith("mpdm-", StringComparison.Ordinal) ? ConversationScope.GroupChat
             : ConversationScope.Channel;
         var text = CommandText(command.Field("text"), scope);
-        var target = new SlackTarget(installation, channel, null, user, responseUrl, null);
+        var target = new SlackTarget(installation, channel, null, user, responseUrl, null) { HelpToCallerOnly = scope != ConversationScope.Personal };
         return RunAsync(target, scope, TurnKind.Message, user, command.Field("user_name"), text, ImmutableDictionary<string, string>.Empty, cancellationToken);
     }
 
@@ -105,11 +105,22 @@ internal sealed partial class SlackTurns(
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
-        var turn = await PrepareAsync(target, scope, kind, userId, userName, text, values, cancellationToken);
-        var output = await runner.RunAsync(turn, cancellationToken);
+        TurnOutput? output;
+        try
+        {
+            var turn = await PrepareAsync(target, scope, kind, userId, userName, text, values, cancellationToken);
+            output = await runner.RunAsync(turn, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // The turn could not even start (the store is gone, the address could not be saved): the user still hears back.
+            LogNotStarted(logger, ex);
+            output = null;
+        }
+
         if (output is null)
         {
-            await sender.PostAsync(target with { MessageTs = null }, TurnFailedView.Instance, cancellationToken);
+            await SendAsync(target with { MessageTs = null }, TurnFailedView.Instance, cancellationToken);
             return;
         }
 
@@ -120,9 +131,18 @@ internal sealed partial class SlackTurns(
 
         foreach (var reply in output.Replies)
         {
-            await sender.PostAsync(target with { MessageTs = null }, reply, cancellationToken);
+            await SendAsync(target with { MessageTs = null }, reply, cancellationToken);
         }
     }
+
+    /// <summary>
+    /// Posts a reply; a slash command's help, errors and apology in a channel go to its caller only (ephemeral), as Slack
+    /// users expect of a command: the channel sees the advice and the interview, not someone's typo.
+    /// </summary>
+    private Task SendAsync(SlackTarget target, ViewModel reply, CancellationToken cancellationToken) =>
+        target.HelpToCallerOnly && reply is HelpView or NoticeView { Tone: NoticeTone.Warning } or TurnFailedView
+            ? sender.PostEphemeralAsync(target, reply, cancellationToken)
+            : sender.PostAsync(target, reply, cancellationToken);
 
     /// <summary>
     /// The answers of a submitted form: the current question first, then each question the interview asks next that the
@@ -135,7 +155,18 @@ internal sealed partial class SlackTurns(
         var pending = new Dictionary<string, string>(answers, StringComparer.Ordinal);
         var question = firstQuestion;
         var scope = target.ChannelId.StartsWith('D') ? ConversationScope.Personal : ConversationScope.Channel;
-        var turn = await PrepareAsync(target, scope, TurnKind.Message, userId, null, null, ImmutableDictionary<string, string>.Empty, cancellationToken);
+        InboundTurn turn;
+        try
+        {
+            turn = await PrepareAsync(target, scope, TurnKind.Message, userId, null, null, ImmutableDictionary<string, string>.Empty, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogNotStarted(logger, ex);
+            await sender.PostAsync(target, TurnFailedView.Instance, cancellationToken);
+            return;
+        }
+
         for (var step = 0; step < 20 && pending.Remove(question, out var value); step++)
         {
             var values = ImmutableDictionary.CreateRange(StringComparer.Ordinal, new Dictionary<string, string>
@@ -214,6 +245,8 @@ internal sealed partial class SlackTurns(
     [GeneratedRegex(@"<@([A-Z0-9]+)\|[^>]*>")]
     private static partial Regex MentionWithName();
 
+    [LoggerMessage(Level = LogLevel.Error, Message = "A Slack turn could not start (its conversation could not be prepared); the user gets an apology")]
+    private static partial void LogNotStarted(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "A Slack block action that is not ours (or has no channel) was ignored")]
     private static partial void LogForeignAction(ILogger logger);
