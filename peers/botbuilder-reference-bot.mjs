@@ -31,7 +31,6 @@ const metrics = [
   ['shareOfVoice', 'Share of voice in your category (%)?'],
   ['inbound', 'Inbound conversations a month?'],
   ['leads', 'New leads a month?'],
-  ['visitorToLead', 'Visitor to lead conversion (%)?'],
   ['leadToCustomer', 'Lead to customer conversion (%)?'],
   ['activation', 'Activation rate (%)?'],
   ['churn', 'Monthly churn (%)?'],
@@ -66,6 +65,7 @@ const dialogs = new DialogSet(dialogState);
 dialogs.add(new TextPrompt('audience', async (p) => p.recognized.succeeded && p.recognized.value.trim().toLowerCase() in audiences));
 dialogs.add(new TextPrompt('awareness', async (p) => p.recognized.succeeded && awareness.includes(p.recognized.value.trim().toLowerCase())));
 dialogs.add(new TextPrompt('metric', async (p) => p.recognized.succeeded && Number.isFinite(number(p.recognized.value))));
+dialogs.add(new TextPrompt('doing', async (p) => p.recognized.succeeded && p.recognized.value.trim().length > 0));
 
 const steps = [
   async (step) => {
@@ -82,10 +82,15 @@ const steps = [
   },
   ...metrics.map(([name], i) => async (step) => {
     step.values.answers[name] = number(step.result);
-    return i + 1 < metrics.length ? step.prompt('metric', ask(metrics[i + 1][1])) : step.next();
+    return i + 1 < metrics.length
+      ? step.prompt('metric', ask(metrics[i + 1][1]))
+      : step.prompt('doing', ask('What are you doing now? (several, or "not sure")'));
   }),
   async (step) => {
     const a = step.values.answers;
+    // Visitor to lead is worked out from the two counts, as FlywheelBot's interview does; then what the team does now.
+    a.visitorToLead = a.visitors > 0 ? (a.leads / a.visitors) * 100 : 0;
+    a.doing = step.result.trim();
     // A small stand-in for advice: the weakest of three rates decides the next move.
     const rates = [['attract', a.visitorToLead / 4], ['convert', a.leadToCustomer / 20], ['delight', (100 - a.churn * 10) / 70]];
     const weakest = rates.reduce((x, y) => (y[1] < x[1] ? y : x));

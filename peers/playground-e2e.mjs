@@ -25,6 +25,7 @@ const audiencePrompt = 'Who does your marketing speak to?';
 const awarenessPrompt = 'How well does your market know you?';
 const visitorsPrompt = 'How many people visit your website in a month?';
 const voicePrompt = 'share of voice';
+const doingPrompt = 'what are you doing now?';
 
 mkdirSync(out, { recursive: true });
 const profile = mkdtempSync(join(tmpdir(), 'flywheel-chromium-'));
@@ -128,6 +129,17 @@ try {
     await input.fill('1');
     await page.getByRole('button', { name: 'Next', exact: true }).last().click();
     await see('Answered: 1', 'the answered card for share of voice');
+    await see(doingPrompt, 'the question what the team does now');
+  });
+
+  await step('what the team does now: several ticked on the multi-select card, answered in place', async () => {
+    for (const label of ['PR', 'Qualify leads so sales works the right ones']) {
+      const box = page.getByRole('checkbox', { name: label, exact: true }).last();
+      await box.waitFor({ state: 'visible', timeout: WAIT }).catch(() => fail(`no checkbox ${JSON.stringify(label)} on the card`));
+      await box.check();
+    }
+    await page.getByRole('button', { name: 'Next', exact: true }).last().click();
+    await see('Answered: PR, Qualify leads so sales works the right ones', 'the answered card listing what the team does, in the card\'s order');
   });
 
   let title = '';

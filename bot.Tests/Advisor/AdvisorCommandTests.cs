@@ -47,6 +47,7 @@ public sealed class AdvisorCommandTests
         Assert.Equal("awareness", chat.Question.QuestionId);
         Assert.Null(chat.State.Interview!.Awareness);
         chat.Say("new");
+        chat.Say("not sure");
         Assert.Equal("Awareness", chat.Last<RecommendationView>().StageName);
     }
 

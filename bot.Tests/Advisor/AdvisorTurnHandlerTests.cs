@@ -134,7 +134,8 @@ public sealed class AdvisorTurnHandlerTests
         var handler = Handler(docs);
         await Say(handler, "start");
         await Say(handler, "sdm");
-        var output = await Say(handler, "new");
+        await Say(handler, "new");
+        var output = await Say(handler, "not sure");
 
         Assert.IsType<RecommendationView>(output.Replies[^1]);
         var profile = await Profiles(docs).GetAsync(Key, CancellationToken.None);

@@ -25,6 +25,7 @@ internal static class Answers
         "audience" => audience,
         "awareness" => awareness,
         "community" => community,
+        "doing" => "not sure",
         _ => Healthy[id].Typed,
     };
 }

@@ -47,7 +47,8 @@ public sealed class CheckInEndToEndTests : IAsyncLifetime
         {
             await SayAsync(bot, "start");
             await SayAsync(bot, "sdm");
-            await SayAsync(bot, "new"); // a new market: awareness advice straight away, the team profile exists
+            await SayAsync(bot, "new"); // a new market: no funnel questions
+            await SayAsync(bot, "not sure"); // what the team does now; then awareness advice, the team profile exists
 
             var now = DateTimeOffset.UtcNow;
             var due = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero).AddMinutes(now.Second < 30 ? 1 : 2);

@@ -82,7 +82,10 @@ public sealed class ExpectRepliesFlowTests : IAsyncLifetime
         // Metrics typed in the chat.
         var voice = CardReader.Card(Assert.Single(await RepliesAsync(chat.Message("about 2k"))));
         Assert.True(CardReader.Shows(voice, "share of voice"));
-        var advice = CardReader.Card(Assert.Single(await RepliesAsync(chat.Message("1%"))));
+        // What the team does now: a multi-select; typed words answer it too.
+        var doing = CardReader.Card(Assert.Single(await RepliesAsync(chat.Message("1%"))));
+        Assert.True(CardReader.Shows(doing, "Last one: what are you doing now? Pick all that apply."));
+        var advice = CardReader.Card(Assert.Single(await RepliesAsync(chat.Message("not sure"))));
 
         Assert.Equal("Your next move", CardReader.Texts(advice)[0]);
         Assert.False(string.IsNullOrWhiteSpace(CardReader.Texts(advice)[1]));

@@ -51,7 +51,7 @@ public sealed class InterviewRestartTests : IDisposable
         Assert.Contains("new leads do you get", Assert.Single(next).Text, StringComparison.Ordinal);
 
         IReadOnlyList<BotReply> last = [];
-        foreach (var answer in new[] { "200", "4%", "20%", "40%", "3%", "30", "10" })
+        foreach (var answer in new[] { "200", "20%", "40%", "3%", "30", "10", "not sure" })
         {
             last = await channel.SayAsync(second.BaseAddress, conversation, answer);
         }

@@ -16,7 +16,7 @@ namespace FlywheelBot.Tests.Storage;
 /// </summary>
 public sealed class PostgresTurnRoundTripsTests(ITestOutputHelper output) : IAsyncLifetime
 {
-    private static readonly string[] Interview = ["start", "sdm", "emerging", "5000", "12%", "40", "200", "4%", "20%", "40%", "3%", "30", "10"];
+    private static readonly string[] Interview = ["start", "sdm", "emerging", "5000", "12%", "40", "200", "20%", "40%", "3%", "30", "10", "not sure"];
 
     private readonly string _schema = $"fw_trips_{Guid.NewGuid():N}";
     private string? _connectionString;

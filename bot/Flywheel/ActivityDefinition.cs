@@ -25,5 +25,8 @@ public sealed record ActivityDefinition(
     /// <summary>Where the activity's case comes from (a published source, or "Project judgement"), or null when not stated.</summary>
     public string? Source { get; init; }
 
+    /// <summary>Everyday words for the activity ("lead scoring", "google ads"), for reading what people type.</summary>
+    public ImmutableArray<string> Aliases { get; init; } = [];
+
     public bool Suits(Audience audience) => Audiences.Contains(audience);
 }

@@ -92,4 +92,26 @@ public sealed class MetricNames
         length = 0;
         return false;
     }
+
+    /// <summary>
+    /// The metric whose alias appears anywhere in <paramref name="text"/> as whole words, the longest alias first
+    /// ("300 website visitors a month" is <c>monthly_visitors</c>). <paramref name="text"/> is read as
+    /// <see cref="Normalize"/> would read it.
+    /// </summary>
+    public bool TryFindIn(string text, [NotNullWhen(true)] out string? metricId)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var padded = $" {string.Join(' ', text.ToLowerInvariant().Split([' ', '\t', '-', '_', ',', '.', '?', '!', ':', ';'], StringSplitOptions.RemoveEmptyEntries))} ";
+        foreach (var (alias, id) in Aliases)
+        {
+            if (padded.Contains($" {alias} ", StringComparison.Ordinal))
+            {
+                metricId = id;
+                return true;
+            }
+        }
+
+        metricId = null;
+        return false;
+    }
 }

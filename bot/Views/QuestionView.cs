@@ -20,4 +20,7 @@ public sealed record QuestionView(
     decimal? Max = null) : ViewModel
 {
     public bool IsChoice => !Choices.IsDefaultOrEmpty;
+
+    /// <summary>Several choices may be picked (what the team is doing now).</summary>
+    public bool IsMultiSelect { get; init; }
 }

@@ -18,7 +18,7 @@ public sealed class ChatCheckInTests
     public async Task Check_in_set_up_status_history_and_export_work_in_the_chat()
     {
         using var console = new ScriptedConsole();
-        console.Type("1", "1", "check in every Monday at 9", "check-in status", "history", "export");
+        console.Type("1", "1", "not sure", "check in every Monday at 9", "check-in status", "history", "export");
         console.EndInput();
 
         Assert.Equal(0, await RunAsync(console));
@@ -38,9 +38,9 @@ public sealed class ChatCheckInTests
     {
         using var console = new ScriptedConsole();
         var chat = RunAsync(console);
-        console.Type("1", "1", "check in every Monday at 9");
+        console.Type("1", "1", "not sure", "check in every Monday at 9");
         await console.WaitForAsync("Weekly check-in set:");
-        await console.WaitForAsync(ConsoleOutput.PromptText, times: 4);
+        await console.WaitForAsync(ConsoleOutput.PromptText, times: 5);
 
         // Monday 09:00 passes while the chat waits at its prompt: the scheduler's next poll sends the check-in here.
         _clock.Advance(TimeSpan.FromDays(2) + TimeSpan.FromHours(23) + TimeSpan.FromMinutes(1));
@@ -59,7 +59,7 @@ public sealed class ChatCheckInTests
     public async Task In_a_team_chat_a_leading_mention_is_dropped(string typed)
     {
         using var console = new ScriptedConsole();
-        console.Type("1", "1", typed, "@FlywheelBot visitors are 5,400 now");
+        console.Type("1", "1", "not sure", typed, "@FlywheelBot visitors are 5,400 now");
         console.EndInput();
 
         Assert.Equal(0, await RunAsync(console, "--team"));

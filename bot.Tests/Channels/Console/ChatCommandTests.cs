@@ -17,7 +17,7 @@ public sealed class ChatCommandTests
     [Fact]
     public async Task Numbered_choices_answer_and_a_new_market_gets_awareness_advice_without_funnel_questions()
     {
-        var (code, output, error) = await RunAsync("1\n1\nquit\n");
+        var (code, output, error) = await RunAsync("1\n1\nnot sure\nquit\n");
 
         Assert.Equal(0, code);
         Assert.Empty(error);
@@ -29,7 +29,7 @@ public sealed class ChatCommandTests
     [Fact]
     public async Task Typed_answers_walk_the_stages_and_why_shows_the_walk()
     {
-        var (code, output, _) = await RunAsync("senior people\nemerging\nabout 2k\n20%\n1\nwhy\n");
+        var (code, output, _) = await RunAsync("senior people\nemerging\nabout 2k\n20%\n1\nnot sure\nwhy\n");
 
         Assert.Equal(0, code);
         Assert.Contains("[Stage 2 of 5: Engagement]", output, StringComparison.Ordinal);
@@ -68,7 +68,7 @@ public sealed class ChatCommandTests
     [Fact]
     public async Task The_team_flag_answers_what_should_we_do_next_after_an_interview()
     {
-        var (code, output, _) = await RunAsync("1\n1\nwhat should we do next\nvisitors are 5,400 now\n", "--team");
+        var (code, output, _) = await RunAsync("1\n1\nnot sure\nwhat should we do next\nvisitors are 5,400 now\n", "--team");
 
         Assert.Equal(0, code);
         Assert.Contains("From this chat's saved profile, updated today", output, StringComparison.Ordinal);

@@ -47,9 +47,10 @@ public sealed class FakeChannelTests : IDisposable
         Assert.Empty(await channel.InstallAsync("room-1"));
         Assert.Contains("Who does your marketing speak to?", string.Concat((await channel.SayAsync("room-1", "start"))!.Value), StringComparison.Ordinal);
         await channel.SayAsync("room-1", "senior decision-makers");
-        var advice = string.Concat((await channel.SayAsync("room-1", "new", eventId: "ev-42"))!.Value);
+        Assert.Contains("what are you doing now?", string.Concat((await channel.SayAsync("room-1", "new"))!.Value), StringComparison.Ordinal);
+        var advice = string.Concat((await channel.SayAsync("room-1", "not sure", eventId: "ev-42"))!.Value);
         Assert.Contains("Do this next:", advice, StringComparison.Ordinal);
-        Assert.Null(await channel.SayAsync("room-1", "new", eventId: "ev-42"));
+        Assert.Null(await channel.SayAsync("room-1", "not sure", eventId: "ev-42"));
 
         var setUp = string.Concat((await channel.SayAsync("room-1", "check in every Monday at 9"))!.Value);
         Assert.Contains("Weekly check-in set: every Monday at 09:00 (UTC)", setUp, StringComparison.Ordinal);

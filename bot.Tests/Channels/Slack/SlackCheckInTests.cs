@@ -80,7 +80,8 @@ public sealed class SlackCheckInTests : IAsyncLifetime
     {
         await SayAsync("start");
         await SayAsync("sdm");
-        await SayAsync("new"); // the finished interview is the first snapshot of the history
+        await SayAsync("new");
+        await SayAsync("not sure"); // what the team does now: the finished interview is the first snapshot of the history
         await SayAsync("export");
 
         var export = await _slack.WaitForCallAsync("chat.postMessage", c => c["blocks"].Contains(FlywheelBot.Channels.Slack.BlockKit.BlockKitRenderer.ExportActionId, StringComparison.Ordinal));

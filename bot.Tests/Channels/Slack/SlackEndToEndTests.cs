@@ -147,6 +147,12 @@ public sealed class SlackEndToEndTests : IAsyncLifetime
             {
             }
 
+            await NextPostAsync(posted, c => c["text"].Contains("what are you doing now?", StringComparison.Ordinal));
+            posted = _slack.CallsTo("chat.postMessage").Count;
+            using (await SendAsync(bot, SlackRequests.SignedJson(SlackRequests.Event(SlackRequests.DirectMessage("not sure", NextTs())), DateTimeOffset.UtcNow)))
+            {
+            }
+
             var advice = await NextPostAsync(posted, c => c["text"].Contains("Do this next", StringComparison.Ordinal));
             Assert.Contains("\"type\":\"header\"", advice["blocks"], StringComparison.Ordinal);
 
@@ -222,6 +228,10 @@ public sealed class SlackEndToEndTests : IAsyncLifetime
 
             posted = _slack.CallsTo("chat.postMessage").Count;
             await socket.SendAsync("events_api", SlackRequests.Event(SlackRequests.DirectMessage("new", NextTs())), acceptsResponsePayload: false);
+            await NextPostAsync(posted, c => c["text"].Contains("what are you doing now?", StringComparison.Ordinal));
+
+            posted = _slack.CallsTo("chat.postMessage").Count;
+            await socket.SendAsync("events_api", SlackRequests.Event(SlackRequests.DirectMessage("not sure", NextTs())), acceptsResponsePayload: false);
             await NextPostAsync(posted, c => c["text"].Contains("Do this next", StringComparison.Ordinal));
 
             posted = _slack.CallsTo("chat.postMessage").Count;

@@ -16,14 +16,19 @@ public sealed class TwoHostsScaleOutTests(TwoHostsOnPostgres hosts) : IClassFixt
     /// <summary>sdm in an emerging market is asked these ten metrics, in flywheel order.</summary>
     private const int MetricQuestions = 10;
 
-    /// <summary>Every metric a team can update in a sentence, and the sentence for round <c>r</c>'s value.</summary>
+    /// <summary>The metric questions and, last, what the team does now.</summary>
+    private const int Questions = MetricQuestions + 1;
+
+    /// <summary>
+    /// Every metric a team can update in a sentence, and the sentence for round <c>r</c>'s value; but visitor to lead,
+    /// which is worked out from visitors and leads (a new count drops a stored rate, so racing all three has no one answer).
+    /// </summary>
     private static readonly (string MetricId, Func<int, decimal> Value, Func<decimal, string> Say)[] Updates =
     [
         ("monthly_visitors", r => 5000 + r, v => $"visitors are {v} now"),
         ("share_of_voice_pct", r => 10 + r, v => $"share of voice is {v}%"),
         ("inbound_conversations", r => 40 + r, v => $"inbound is {v}"),
         ("leads", r => 200 + r, v => $"leads are {v}"),
-        ("visitor_to_lead_pct", r => r, v => $"visitor to lead is {v}%"),
         ("lead_to_customer_pct", r => 20 + r, v => $"win rate {v}%"),
         ("activation_pct", r => 30 + r, v => $"activation {v}%"),
         ("monthly_churn_pct", r => r, v => $"churn is {v}%"),
@@ -42,19 +47,20 @@ public sealed class TwoHostsScaleOutTests(TwoHostsOnPostgres hosts) : IClassFixt
             var conversation = $"scale-interview-{Guid.NewGuid():N}";
             await BeginInterviewAsync(conversation);
 
-            // Ten "skip"s at once, alternating hosts: each must resolve exactly one of the ten metric questions.
-            var racing = Enumerable.Range(0, MetricQuestions)
+            // Eleven "skip"s at once, alternating hosts: each must resolve exactly one of the ten metric questions and
+            // the question what the team does now.
+            var racing = Enumerable.Range(0, Questions)
                 .Select(i => Channel.SayAsync(i % 2 == 0 ? hosts.First : hosts.Second, conversation, "skip"));
             var replies = (await Task.WhenAll(racing)).SelectMany(r => r).ToList();
 
             Assert.DoesNotContain(replies, r => r.Mentions(BotReply.Apology));
-            Assert.Equal(MetricQuestions, replies.Count);
+            Assert.Equal(Questions, replies.Count);
             Assert.Single(replies, r => r.IsRecommendation);
 
             // A lost answer would ask some question twice (and leave one unanswered); a doubled one would finish
-            // early and leave a skip with nothing to skip. So: nine different questions, each asked once, then advice.
+            // early and leave a skip with nothing to skip. So: ten different questions, each asked once, then advice.
             var questions = replies.Where(r => !r.IsRecommendation).Select(r => r.Text).ToList();
-            Assert.Equal(MetricQuestions - 1, questions.Distinct(StringComparer.Ordinal).Count());
+            Assert.Equal(Questions - 1, questions.Distinct(StringComparer.Ordinal).Count());
 
             var dialog = JsonNode.Parse(await hosts.ReadJsonAsync("dialogs", Key(conversation)) ?? "null");
             Assert.Equal("idle", dialog?["mode"]?.GetValue<string>(), StringComparer.OrdinalIgnoreCase);
@@ -69,7 +75,7 @@ public sealed class TwoHostsScaleOutTests(TwoHostsOnPostgres hosts) : IClassFixt
         PostgresPeer.RequireConnectionString();
         var conversation = $"scale-metrics-{Guid.NewGuid():N}";
         await BeginInterviewAsync(conversation);
-        for (var i = 0; i < MetricQuestions; i++)
+        for (var i = 0; i < Questions; i++)
         {
             await Channel.SayAsync(i % 2 == 0 ? hosts.First : hosts.Second, conversation, "skip");
         }

@@ -46,6 +46,22 @@ internal sealed class Advisor
 
         var intent = IntentReader.Read(input, _guide);
         var interview = state.Mode == ConversationMode.Interview ? state.Interview : null;
+        if (intent.Kind is IntentKind.Text or IntentKind.MetricUpdate && input.Kind == TurnKind.Message && state.Mode != ConversationMode.Tour && !input.StateWasLost)
+        {
+            var step = interview is null ? null : _interview.Current(interview, input);
+            var atDoing = step?.QuestionId == BasicQuestions.DoingId;
+            var facts = atDoing ? Facts.None : FactReader.Read(input.Text, _guide.MetricNames, ParseValue, _guide.Activities);
+            if (!facts.IsEmpty && !IsPlainAnswer(facts, step, intent, interview is not null, input.Text))
+            {
+                return Told(state, interview, facts, input, now);
+            }
+
+            if (!atDoing && facts.Activities.Length > 0 && intent.Kind == IntentKind.Text)
+            {
+                return AboutActivity(state, interview, facts.Activities[0], input, now);
+            }
+        }
+
         if (input.StateWasLost && intent.Kind is IntentKind.Text or IntentKind.Answer or IntentKind.Skip or IntentKind.Back)
         {
             return _interview.Continue(state, InterviewState.New, input, now, []);
@@ -153,11 +169,142 @@ internal sealed class Advisor
             return _interview.Continue(state, prefilled, input, now, [notice]);
         }
 
-        var change = ProfileChange.SetMetric(profile, metric.Id, value, now);
+        var change = ProfileChange.SetMetric(profile, metric.Id, value, now) with { Report = _guide.Report };
         var diagnosis = _guide.Diagnose(change.Apply(profile).ToDiagnosisInput());
-        var updated = NoticeView.Say($"Updated {metric.Phrase(value)}.", NoticeTone.Good);
+        var updated = NoticeView.Say($"Updated {(_guide.FindMetric(metric.Id, profile.Audience) ?? metric).Phrase(value)}.", NoticeTone.Good);
         var advice = _advice.Recommendation(diagnosis, now, [], "Fresh advice with the new number", profile.Goal);
         return new TurnResult(state, TurnOutput.Of(updated, advice), change, diagnosis, "update");
+    }
+
+    /// <summary>
+    /// True when the facts are no more than what the ordinary paths already read: the answer to the question on screen
+    /// (kept in the interview's history, so "back" works), a single metric update ("nps is 25"), or, outside an
+    /// interview, a bare word ("emerging") that is not a sentence about the team.
+    /// </summary>
+    private static bool IsPlainAnswer(Facts facts, InterviewStep? step, Intent intent, bool interviewing, string? text)
+    {
+        if (facts.Count != 1)
+        {
+            return false;
+        }
+
+        if (facts.Metrics.Count == 1 && intent.Kind == IntentKind.MetricUpdate)
+        {
+            return true;
+        }
+
+        if (step is not null)
+        {
+            return step.Metric is { } metric ? facts.Metrics.ContainsKey(metric.Id) : step.QuestionId switch
+            {
+                BasicQuestions.AudienceId => facts.Audience is not null,
+                BasicQuestions.AwarenessId => facts.Awareness is not null,
+                BasicQuestions.CommunityId => facts.Community is not null,
+                _ => false,
+            };
+        }
+
+        return !interviewing && facts.Metrics.Count == 0 && (text ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 2;
+    }
+
+    /// <summary>
+    /// Several facts in one message, at any point: during the interview they fill its answers (never asked again); with a
+    /// saved profile and no interview they update it and the advice comes fresh; otherwise they start the interview.
+    /// One line says what was understood.
+    /// </summary>
+    private TurnResult Told(ConversationState state, InterviewState? interview, Facts facts, AdvisorInput input, DateTimeOffset now)
+    {
+        if (interview is null && input.Profile is { } profile && state.Interview is null)
+        {
+            var change = ProfileChange.SetFacts(profile, facts, now, _guide.Report);
+            var updatedProfile = change.Apply(profile);
+            var diagnosis = _guide.Diagnose(updatedProfile.ToDiagnosisInput());
+            var updated = NoticeView.Say($"Updated: {Understood(facts, updatedProfile.Audience)}.", NoticeTone.Good);
+            var advice = _advice.Recommendation(diagnosis, now, [], facts.Metrics.Count == 1 ? "Fresh advice with the new number" : "Fresh advice with the new numbers", profile.Goal);
+            return new TurnResult(state, TurnOutput.Of(updated, advice), change, diagnosis, "update");
+        }
+
+        var current = interview ?? state.Interview ?? InterviewState.New;
+        var told = current.With(facts, _guide.Report);
+        var audience = told.Audience ?? InterviewDefaults.Audience;
+        var before = ImmutableArray.CreateBuilder<ViewModel>();
+        before.Add(NoticeView.Say($"Got it: {Understood(facts, audience)}.", NoticeTone.Good));
+        var warnings = _guide.Diagnose(told.ToInput(told.Doing ?? input.Profile?.Doing ?? [])).Warnings;
+        foreach (var warning in warnings)
+        {
+            before.Add(NoticeView.Say($"{warning.Text} Which number is right? Tell me the right one (\"leads are 40\"), or carry on if both are.", NoticeTone.Warning));
+        }
+
+        return _interview.Continue(state, told, input, now, before.ToImmutable());
+    }
+
+    /// <summary>"senior decision-makers, a new market, website visitors per month: 300, new leads per month: 2 (visitor to lead works out at 0.67%)".</summary>
+    private string Understood(Facts facts, Flywheel.Audience audience)
+    {
+        var parts = new List<string>();
+        if (facts.Audience is { } who)
+        {
+            parts.Add(BasicQuestions.Audience.LabelOf(Flywheel.FlywheelIds.Of(who)).ToLowerInvariant());
+        }
+
+        if (facts.Awareness is { } awareness)
+        {
+            parts.Add($"market awareness {Flywheel.FlywheelIds.Of(awareness)}");
+        }
+
+        if (facts.Community is { } community)
+        {
+            parts.Add(community switch
+            {
+                Flywheel.Community.Yes => "a community of your users exists",
+                Flywheel.Community.No => "no community of your users",
+                _ => "not sure about a community",
+            });
+        }
+
+        foreach (var (id, value) in facts.Metrics.OrderBy(m => FlywheelOrder(m.Key)).ThenBy(m => m.Key, StringComparer.Ordinal))
+        {
+            if (_guide.FindMetric(id, audience) is { } metric)
+            {
+                parts.Add(MidSentence(metric.Phrase(value)));
+            }
+        }
+
+        return string.Join("; ", parts);
+    }
+
+    /// <summary>Where a metric sits in the playbook (flywheel order), so "Got it" lists numbers as the stages run.</summary>
+    private int FlywheelOrder(string metricId)
+    {
+        var index = _guide.Playbook is { } playbook ? playbook.Metrics.IndexOf(playbook.Metrics.FirstOrDefault(m => m.Id == metricId)!) : -1;
+        return index < 0 ? int.MaxValue : index;
+    }
+
+    /// <summary>"Website visitors per month" reads "website visitors per month" mid-sentence; "Net Promoter Score" stays a name.</summary>
+    private static string MidSentence(string phrase)
+    {
+        var words = phrase.Split(' ', 3);
+        return words.Length > 1 && words[1].Length > 0 && char.IsUpper(words[1][0]) || phrase.Length > 1 && char.IsUpper(phrase[1])
+            ? phrase
+            : char.ToLowerInvariant(phrase[0]) + phrase[1..];
+    }
+
+    private bool ParseValue(string metricId, string text, out decimal value)
+    {
+        value = 0;
+        return _guide.FindMetric(metricId) is { } metric && _guide.TryParseValue(metric, text, out value);
+    }
+
+    /// <summary>An off-script question about an activity: what the playbook says about it for this team, then carry on.</summary>
+    private TurnResult AboutActivity(ConversationState state, InterviewState? interview, string activityId, AdvisorInput input, DateTimeOffset now)
+    {
+        var diagnosis = interview is not null
+            ? (interview.Audience is null ? null : _guide.Diagnose(interview.ToInput(interview.Doing ?? input.Profile?.Doing ?? [])))
+            : input.Profile is { } profile ? _guide.Diagnose(profile.ToDiagnosisInput()) : null;
+        var answer = NoticeView.Say(_guide.AboutActivity(activityId, diagnosis));
+        return interview is not null
+            ? _interview.Continue(state, interview, input, now, [answer])
+            : new TurnResult(state, TurnOutput.Of(new NoticeView(answer.Text, input.Profile is null ? [StartAction("Start the interview")] : [])));
     }
 
     private static TurnResult Stale(ConversationState state) =>

@@ -10,6 +10,18 @@ internal static class BasicQuestions
     public const string AudienceId = "audience";
     public const string AwarenessId = "awareness";
     public const string CommunityId = "community";
+    public const string DoingId = "doing";
+
+    /// <summary>Not an activity: the "not sure" choice of the doing question.</summary>
+    public const string NotSure = "not-sure";
+
+    /// <summary>What the team does now: the activities for its audience in plain words, several at once, "not sure" fine.</summary>
+    public static BasicQuestion Doing(IEnumerable<(string Id, string Name)> activities) => new(
+        DoingId,
+        "Last one: what are you doing now? Pick all that apply.",
+        "So I can say what to keep and what to stop. Type them (\"seo and webinars\"), their numbers, or \"not sure\".",
+        [.. activities.Select(a => new ChoiceOption(a.Id, a.Name)), new ChoiceOption(NotSure, "Not sure / nothing yet")],
+        []);
 
     public static BasicQuestion Audience { get; } = new(
         AudienceId,
@@ -20,7 +32,9 @@ internal static class BasicQuestions
             ("sdm", "sdm"), ("sdms", "sdm"), ("senior", "sdm"), ("senior people", "sdm"), ("seniors", "sdm"),
             ("decision makers", "sdm"), ("decision maker", "sdm"), ("executives", "sdm"), ("execs", "sdm"),
             ("leaders", "sdm"), ("leadership", "sdm"), ("c level", "sdm"), ("cxo", "sdm"), ("cxos", "sdm"),
-            ("management", "sdm"), ("buyers", "sdm"),
+            ("management", "sdm"), ("buyers", "sdm"), ("cio", "sdm"), ("cios", "sdm"), ("cto", "sdm"), ("ctos", "sdm"), ("cfo", "sdm"),
+            ("cfos", "sdm"), ("cmo", "sdm"), ("cmos", "sdm"), ("vps", "sdm"), ("heads of", "sdm"), ("directors", "sdm"), ("c suite", "sdm"),
+            ("consumers", "end-user"), ("students", "end-user"),
             ("end user", "end-user"), ("end users", "end-user"), ("enduser", "end-user"), ("endusers", "end-user"),
             ("users", "end-user"), ("user", "end-user"), ("developers", "end-user"), ("devs", "end-user"),
             ("engineers", "end-user"), ("practitioners", "end-user"), ("people who use it", "end-user")));
@@ -68,6 +82,7 @@ internal static class BasicQuestions
         AudienceId => interview with { Audience = null },
         AwarenessId => interview with { Awareness = null },
         CommunityId => interview with { Community = null },
+        DoingId => interview with { Doing = null },
         _ => interview with { Metrics = interview.Metrics.Remove(questionId) },
     };
 

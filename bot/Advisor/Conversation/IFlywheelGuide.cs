@@ -29,6 +29,21 @@ internal interface IFlywheelGuide
     /// <summary>The playbook behind the guide (goals, spokes, pictures), or null for guides without one.</summary>
     Playbook? Playbook => null;
 
+    /// <summary>Words that name the activities ("linkedin ads", "lead scoring").</summary>
+    ActivityPhrases Activities { get; }
+
+    /// <summary>The metric ids the reported ones imply (a rate from two counts), so the interview need not ask them.</summary>
+    ImmutableHashSet<string> Derivable(IEnumerable<string> reported);
+
+    /// <summary>A new reported value, dropping a reported number it made stale (the rate after a count changed).</summary>
+    ImmutableDictionary<string, decimal> Report(ImmutableDictionary<string, decimal> reported, string metricId, decimal value);
+
+    /// <summary>The activities that suit the audience, as choices in plain words (id, short name), in playbook order.</summary>
+    ImmutableArray<(string Id, string Name)> ActivityChoices(Audience audience);
+
+    /// <summary>What the playbook says about one activity for this team: its stage, and how it fits the diagnosis.</summary>
+    string AboutActivity(string activityId, Diagnosis? diagnosis);
+
     /// <summary>One stage's status as <see cref="Diagnose"/> would assess it (cheap: no advice, no evidence text).</summary>
     StageStatus StatusOf(DiagnosisInput input, StageId stage);
 

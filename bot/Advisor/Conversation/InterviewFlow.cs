@@ -14,7 +14,7 @@ internal sealed class InterviewFlow(IFlywheelGuide guide, AdviceViews advice, Ad
     private const int MaxEcho = 40;
 
     public InterviewStep? Current(InterviewState interview, AdvisorInput input) =>
-        InterviewWalk.Next(interview, guide, Doing(input));
+        InterviewWalk.Next(interview, guide, Doing(interview, input));
 
     /// <summary>Shows the current question (or finishes when nothing is left), after <paramref name="before"/>.</summary>
     public TurnResult Continue(ConversationState state, InterviewState interview, AdvisorInput input, DateTimeOffset now, ImmutableArray<ViewModel> before, ViewModel? replace = null)
@@ -111,7 +111,7 @@ internal sealed class InterviewFlow(IFlywheelGuide guide, AdviceViews advice, Ad
     /// <summary>Records a metric given ahead of its question ("visitors are 5,400") and carries on.</summary>
     public TurnResult Prefill(ConversationState state, InterviewState interview, MetricQuestion metric, decimal value, AdvisorInput input, DateTimeOffset now)
     {
-        var noted = interview with { Metrics = interview.Metrics.SetItem(metric.Id, value) };
+        var noted = interview with { Metrics = guide.Report(interview.Metrics, metric.Id, value) };
         return Continue(state, noted, input, now, [NoticeView.Say($"Noted: {metric.Phrase(value)}.", NoticeTone.Good)]);
     }
 
@@ -119,21 +119,21 @@ internal sealed class InterviewFlow(IFlywheelGuide guide, AdviceViews advice, Ad
     {
         var progress = step.Stage is { } stage
             ? new QuestionProgress(StageNames.Number(stage), StageNames.Count, StageNames.Of(stage))
-            : new QuestionProgress(0, StageNames.Count, "About your team");
+            : new QuestionProgress(0, StageNames.Count, step.QuestionId == BasicQuestions.DoingId ? "What you do now" : "About your team");
         return step.Basic is { } basic
-            ? new QuestionView(step.QuestionId, basic.Prompt, basic.Hint, progress, basic.Choices, null, problem, !interview.History.IsEmpty)
+            ? new QuestionView(step.QuestionId, basic.Prompt, basic.Hint, progress, basic.Choices, null, problem, !interview.History.IsEmpty) { IsMultiSelect = step.QuestionId == BasicQuestions.DoingId }
             : new QuestionView(step.QuestionId, step.Metric!.Question, MetricHint(step.Metric), progress, [], step.Metric.Unit, problem, !interview.History.IsEmpty, step.Metric.Min, step.Metric.Max);
     }
 
     private TurnResult Finish(ConversationState state, InterviewState interview, AdvisorInput input, DateTimeOffset now, ImmutableArray<ViewModel> before, ViewModel? replace)
     {
-        var diagnosisInput = interview.ToInput(Doing(input));
+        var diagnosisInput = interview.ToInput(Doing(interview, input));
         var diagnosis = guide.Diagnose(diagnosisInput);
         var view = advice.Recommendation(diagnosis, now, Notes(interview, diagnosis), source: null, input.Profile?.Goal);
         return new TurnResult(
             state with { Mode = ConversationMode.Idle, Interview = null },
             new TurnOutput(before.Add(view), replace),
-            ProfileChange.FromInterview(diagnosisInput, now),
+            ProfileChange.FromInterview(diagnosisInput, now) with { DoingAnswered = interview.Doing is not null },
             diagnosis,
             "interview");
     }
@@ -156,13 +156,13 @@ internal sealed class InterviewFlow(IFlywheelGuide guide, AdviceViews advice, Ad
             yield return "User community: no answer, so I did not count on one.";
         }
 
-        foreach (var id in interview.GaveUp.Where(id => BasicQuestions.Find(id) is null).Order(StringComparer.Ordinal))
+        foreach (var id in interview.GaveUp.Where(id => BasicQuestions.Find(id) is null && id != BasicQuestions.DoingId).Order(StringComparer.Ordinal))
         {
             yield return $"{advice.MetricLabel(id)}: I could not read your answers, so I left it out.";
         }
 
         var explained = diagnosis.Missing.Select(m => m.MetricId).ToHashSet(StringComparer.Ordinal);
-        foreach (var id in interview.Skipped.Where(id => BasicQuestions.Find(id) is null && !explained.Contains(id)).Order(StringComparer.Ordinal))
+        foreach (var id in interview.Skipped.Where(id => BasicQuestions.Find(id) is null && id != BasicQuestions.DoingId && !explained.Contains(id)).Order(StringComparer.Ordinal))
         {
             yield return $"{advice.MetricLabel(id)}: skipped, so this advice does not count it.";
         }
@@ -170,6 +170,16 @@ internal sealed class InterviewFlow(IFlywheelGuide guide, AdviceViews advice, Ad
 
     private bool TryRead(InterviewStep step, string text, out Func<InterviewState, InterviewState> apply, out string display)
     {
+        if (step.QuestionId == BasicQuestions.DoingId && step.Basic is { } doingQuestion)
+        {
+            var read = TryReadDoing(doingQuestion, text, out var doing);
+            apply = i => i with { Doing = doing };
+            display = doing.IsEmpty
+                ? "Not sure / nothing yet"
+                : string.Join(", ", doingQuestion.Choices.Where(c => doing.Contains(c.Value)).Select(c => c.Label));
+            return read;
+        }
+
         if (step.Basic is { } basic)
         {
             var value = basic.Match(text);
@@ -181,7 +191,7 @@ internal sealed class InterviewFlow(IFlywheelGuide guide, AdviceViews advice, Ad
         var metric = step.Metric!;
         if (!string.IsNullOrWhiteSpace(text) && guide.TryParseValue(metric, text, out var number))
         {
-            apply = i => i with { Metrics = i.Metrics.SetItem(metric.Id, number) };
+            apply = i => i with { Metrics = guide.Report(i.Metrics, metric.Id, number) };
             display = metric.Format(number);
             return true;
         }
@@ -214,5 +224,31 @@ internal sealed class InterviewFlow(IFlywheelGuide guide, AdviceViews advice, Ad
         return oneLine.Length <= MaxEcho ? oneLine : string.Concat(oneLine.AsSpan(0, MaxEcho), "...");
     }
 
-    private static ImmutableHashSet<string> Doing(AdvisorInput input) => input.Profile?.Doing ?? ImmutableHashSet<string>.Empty;
+    private static ImmutableHashSet<string> Doing(InterviewState interview, AdvisorInput input) =>
+        interview.Doing ?? input.Profile?.Doing ?? ImmutableHashSet<string>.Empty;
+
+    /// <summary>Reads the doing answer: card values (ids joined by commas), choice numbers, activity names, or "not sure".</summary>
+    private bool TryReadDoing(BasicQuestion question, string text, out ImmutableHashSet<string> doing)
+    {
+        var normalized = IntentReader.Normalize(text);
+        var ids = question.Choices.Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
+        var found = new List<string>();
+        foreach (var part in normalized.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (ids.Contains(part))
+            {
+                found.Add(part);
+            }
+            else if (int.TryParse(part, out var number) && number >= 1 && number <= question.Choices.Length)
+            {
+                found.Add(question.Choices[number - 1].Value);
+            }
+        }
+
+        found.AddRange(guide.Activities.FindAll(normalized).Where(ids.Contains));
+        var nothing = normalized is "not sure" or "nothing" or "none" or "nothing yet" or "no idea" or "dunno" or "unsure"
+            || found.Contains(BasicQuestions.NotSure);
+        doing = [.. found.Where(id => id != BasicQuestions.NotSure)];
+        return nothing || !doing.IsEmpty;
+    }
 }

@@ -28,7 +28,41 @@ internal sealed record InterviewState(
         ImmutableHashSet<string>.Empty,
         0);
 
-    public bool IsResolved(string questionId) => History.Contains(questionId) || Metrics.ContainsKey(questionId);
+    /// <summary>What the team does now (activity ids), once asked; null until then. Empty: nothing, or not sure.</summary>
+    public ImmutableHashSet<string>? Doing { get; init; }
+
+    public bool IsResolved(string questionId) => History.Contains(questionId) || Metrics.ContainsKey(questionId) || questionId switch
+    {
+        BasicQuestions.AudienceId => Audience is not null,
+        BasicQuestions.AwarenessId => Awareness is not null,
+        BasicQuestions.CommunityId => Community is not null,
+        BasicQuestions.DoingId => Doing is not null,
+        _ => false,
+    };
+
+    /// <summary>Records what one message said (facts in any order); <paramref name="report"/> keeps derived rates fresh.</summary>
+    public InterviewState With(Facts facts, Func<ImmutableDictionary<string, decimal>, string, decimal, ImmutableDictionary<string, decimal>> report)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        ArgumentNullException.ThrowIfNull(report);
+        var metrics = Metrics;
+        foreach (var (id, value) in facts.Metrics)
+        {
+            metrics = report(metrics, id, value);
+        }
+
+        // Every number of this message stands (a contradiction among them is said, not silently dropped).
+        metrics = metrics.SetItems(facts.Metrics);
+
+        return this with
+        {
+            Audience = facts.Audience ?? Audience,
+            Awareness = facts.Awareness ?? Awareness,
+            Community = facts.Community ?? Community,
+            Metrics = metrics,
+            Misses = 0,
+        };
+    }
 
     /// <summary>What the engine sees now; unanswered basics fall back to the defaults the advice states.</summary>
     public DiagnosisInput ToInput(ImmutableHashSet<string> doing) => new(

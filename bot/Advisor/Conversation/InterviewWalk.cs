@@ -5,8 +5,9 @@ namespace FlywheelBot.Advisor.Conversation;
 
 /// <summary>
 /// Decides the next question from the answers so far: audience, awareness, community (end users only), then each
-/// stage's deciding metrics in flywheel order. It stops as soon as the bottleneck is clear: a <c>new</c> market
-/// (awareness first, whatever else) or the first stage the engine finds weak.
+/// stage's deciding metrics in flywheel order, skipping what was already said or can be worked out (a rate from two
+/// counts). It stops as soon as the bottleneck is clear: a <c>new</c> market (awareness first, whatever else) or the
+/// first stage the engine finds weak, even halfway through that stage's metrics. Last, once, what the team does now.
 /// </summary>
 internal static class InterviewWalk
 {
@@ -21,33 +22,7 @@ internal static class InterviewWalk
             }
         }
 
-        if ((interview.Awareness ?? InterviewDefaults.Awareness) == MarketAwareness.New)
-        {
-            return null;
-        }
-
-        var audience = interview.Audience ?? InterviewDefaults.Audience;
-
-        // The answers do not change during the walk: one input serves every stage (made only when needed).
-        DiagnosisInput? input = null;
-        foreach (var stage in Enum.GetValues<StageId>())
-        {
-            foreach (var metric in guide.DecidingMetrics(audience, stage))
-            {
-                if (!interview.IsResolved(metric.Id))
-                {
-                    return new InterviewStep(metric.Id, null, metric, stage);
-                }
-            }
-
-            input ??= interview.ToInput(doing);
-            if (guide.StatusOf(input, stage) == StageStatus.Weak)
-            {
-                return null;
-            }
-        }
-
-        return null;
+        return NextMetric(interview, guide, doing) ?? DoingStep(interview, guide);
     }
 
     /// <summary>The basic questions that apply, in order (community only once the audience is end users).</summary>
@@ -59,5 +34,48 @@ internal static class InterviewWalk
         {
             yield return BasicQuestions.Community;
         }
+    }
+
+    private static InterviewStep? NextMetric(InterviewState interview, IFlywheelGuide guide, ImmutableHashSet<string> doing)
+    {
+        if ((interview.Awareness ?? InterviewDefaults.Awareness) == MarketAwareness.New)
+        {
+            return null;
+        }
+
+        var audience = interview.Audience ?? InterviewDefaults.Audience;
+        var derivable = guide.Derivable(interview.Metrics.Keys);
+
+        // The answers do not change during the walk: one input serves every stage (made only when needed).
+        DiagnosisInput? input = null;
+        foreach (var stage in Enum.GetValues<StageId>())
+        {
+            input ??= interview.ToInput(doing);
+            if (guide.StatusOf(input, stage) == StageStatus.Weak)
+            {
+                return null;
+            }
+
+            foreach (var metric in guide.DecidingMetrics(audience, stage))
+            {
+                if (!interview.IsResolved(metric.Id) && !derivable.Contains(metric.Id))
+                {
+                    return new InterviewStep(metric.Id, null, metric, stage);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static InterviewStep? DoingStep(InterviewState interview, IFlywheelGuide guide)
+    {
+        if (interview.IsResolved(BasicQuestions.DoingId))
+        {
+            return null;
+        }
+
+        var question = BasicQuestions.Doing(guide.ActivityChoices(interview.Audience ?? InterviewDefaults.Audience));
+        return new InterviewStep(question.Id, question, null, null);
     }
 }

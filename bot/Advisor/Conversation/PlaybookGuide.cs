@@ -15,6 +15,7 @@ internal sealed class PlaybookGuide : IFlywheelGuide
     {
         ArgumentNullException.ThrowIfNull(engine);
         this.engine = engine;
+        Activities = new ActivityPhrases(engine.Playbook.Activities.SelectMany(a => Phrases(a).Select(p => (p, a.Id))));
         foreach (var audience in Enum.GetValues<Audience>())
         {
             foreach (var stage in Enum.GetValues<StageId>())
@@ -47,6 +48,18 @@ internal sealed class PlaybookGuide : IFlywheelGuide
 
     public Diagnosis Diagnose(DiagnosisInput input) => engine.Diagnose(input);
 
+    public ActivityPhrases Activities { get; }
+
+    public ImmutableHashSet<string> Derivable(IEnumerable<string> reported) => MetricDerivation.Derivable(Playbook, reported);
+
+    public ImmutableDictionary<string, decimal> Report(ImmutableDictionary<string, decimal> reported, string metricId, decimal value) =>
+        MetricDerivation.Update(Playbook, reported, metricId, value);
+
+    public ImmutableArray<(string Id, string Name)> ActivityChoices(Audience audience) =>
+        [.. Playbook.Activities.Where(a => a.Suits(audience)).Select(a => (a.Id, ShortName(a)))];
+
+    public string AboutActivity(string activityId, Diagnosis? diagnosis) => ActivityAdvice.Explain(Playbook, activityId, diagnosis);
+
     public StageStatus StatusOf(DiagnosisInput input, StageId stage) => engine.StatusOf(input, stage);
 
     public string ActivityTitle(string activityId) =>
@@ -56,6 +69,28 @@ internal sealed class PlaybookGuide : IFlywheelGuide
         Playbook.Plays.Any(p => p.Audience == audience && p.Stage == stage)
             ? [.. Playbook.TopActivities(audience, stage).Select(a => a.Title)]
             : [];
+
+    /// <summary>"PR", "SEO", "Analyst relations": the title up to its colon when that is short, else the whole title.</summary>
+    private static string ShortName(ActivityDefinition activity)
+    {
+        var colon = activity.Title.IndexOf(':', StringComparison.Ordinal);
+        return colon is > 0 and <= 30 ? activity.Title[..colon] : activity.Title;
+    }
+
+    private static IEnumerable<string> Phrases(ActivityDefinition activity)
+    {
+        yield return activity.Id.Replace('-', ' ');
+        var colon = activity.Title.IndexOf(':', StringComparison.Ordinal);
+        if (colon is > 0 and <= 30)
+        {
+            yield return activity.Title[..colon];
+        }
+
+        foreach (var alias in activity.Aliases)
+        {
+            yield return alias;
+        }
+    }
 
     private static MetricQuestion ToQuestion(MetricDefinition metric, Audience? audience) => new(
         metric.Id,

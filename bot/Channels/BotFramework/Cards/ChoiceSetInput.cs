@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 
 namespace FlywheelBot.Channels.BotFramework.Cards;
 
-/// <summary>A single-choice input; its value arrives under its <see cref="CardElement.Id"/>.</summary>
+/// <summary>A choice input (single, or several with <see cref="IsMultiSelect"/>); its value arrives under its <see cref="CardElement.Id"/>.</summary>
 internal sealed record ChoiceSetInput(ImmutableArray<Choice> Choices) : CardElement
 {
     public string? Label { get; init; }
@@ -17,4 +17,7 @@ internal sealed record ChoiceSetInput(ImmutableArray<Choice> Choices) : CardElem
     public string? ErrorMessage { get; init; }
 
     public bool? Wrap { get; init; }
+
+    /// <summary>True: several choices may be picked; the value arrives as the picked values joined by commas.</summary>
+    public bool? IsMultiSelect { get; init; }
 }

@@ -23,6 +23,7 @@ internal static class QuestionCard
                 Id = ViewData.Value,
                 Style = ChoiceSetStyle.Expanded,
                 Wrap = true,
+                IsMultiSelect = view.IsMultiSelect ? true : null,
             }
             : new NumberInput
             {
