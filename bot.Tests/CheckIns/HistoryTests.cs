@@ -4,7 +4,6 @@ using FlywheelBot.CheckIns;
 using FlywheelBot.CheckIns.History;
 using FlywheelBot.CheckIns.Views;
 using FlywheelBot.Flywheel;
-using SkiaSharp;
 
 namespace FlywheelBot.Tests.CheckIns;
 
@@ -73,28 +72,6 @@ public sealed class HistoryTests
         Assert.Equal("2026-01-05T09:00:00Z,check-in,awareness,false,pr,\"Say \"\"hi\"\", then\nlisten\",monthly_visitors,'=SUM(A1),weak,unknown,,,,1234.5,", lines[1]);
         Assert.Equal("2026-01-12T09:00:00Z,check-in,awareness,false,pr,Grow awareness,monthly_visitors,more,weak,unknown,,,,,-5", lines[2]);
         Assert.Equal(4, lines.Length); // header, two rows, empty after the final CRLF
-    }
-
-    [Fact]
-    public void The_chart_is_a_small_valid_png_of_the_expected_size()
-    {
-        var png = TrendChart.RenderPng([null, 900m, 1100m, null, 1500m, 1400m, 1600m, 1800m]);
-
-        Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }, png[..8]);
-        using var bitmap = SKBitmap.Decode(png);
-        Assert.Equal(TrendChart.Width, bitmap.Width);
-        Assert.Equal(TrendChart.Height, bitmap.Height);
-        Assert.InRange(png.Length, 200, 12_000);
-        var coloured = Enumerable.Range(0, bitmap.Width).Any(x => Enumerable.Range(0, bitmap.Height).Any(y => bitmap.GetPixel(x, y).Blue > 150 && bitmap.GetPixel(x, y).Red < 120));
-        Assert.True(coloured, "the line is drawn");
-    }
-
-    [Fact]
-    public void An_empty_or_flat_series_still_renders()
-    {
-        Assert.NotEmpty(TrendChart.RenderPng([null, null]));
-        Assert.NotEmpty(TrendChart.RenderPng([5m, 5m, 5m]));
-        Assert.NotEmpty(TrendChart.RenderPng([0m]));
     }
 
     [Fact]

@@ -242,7 +242,9 @@ public sealed class TurnBehaviourTests(DevelopmentBot bot) : IClassFixture<Devel
         Assert.Equal(200, (int)body["statusCode"]!);
         Assert.Equal("application/vnd.microsoft.activity.message", (string?)body["type"]);
         Assert.False(string.IsNullOrWhiteSpace((string?)body["value"]));
-        Assert.Single(Connector.To(conversation));
+
+        // The invoke answer does not wait for the connector: the replies follow in the background, so wait for them.
+        Assert.Single(await Connector.WaitForAsync(conversation, 1));
     }
 
     [Fact]

@@ -69,10 +69,24 @@ public sealed class BlockKitRendererTests
 
         var image = message.Blocks.Single(b => (string?)b!["type"] == "image")!;
         Assert.Equal("https://bot.example/api/files/file-1", (string?)image["image_url"]);
-        Assert.Contains("8 Mar: 1500", (string?)image["alt_text"], StringComparison.Ordinal);
+        Assert.Contains("8 Mar: 1,500", (string?)image["alt_text"], StringComparison.Ordinal);
         var (type, png) = Assert.Single(files.Published);
         Assert.Equal("image/png", type);
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
+    }
+
+    [Fact]
+    public async Task The_history_s_own_chart_is_the_picture_Slack_serves()
+    {
+        var files = new FixedServedFiles();
+        var chart = new FlywheelBot.Views.Images.RenderedImage([0x89, (byte)'P', (byte)'N', (byte)'G', 1, 2, 3], 640, 300, "Visitors by week: 1 Mar: 900.");
+        var view = (CheckInHistoryView)CheckInCardTests.Samples()["history"] with { Chart = chart };
+
+        var message = await Renderer(files).RenderAsync(view, CancellationToken.None);
+
+        var image = message.Blocks.Single(b => (string?)b!["type"] == "image")!;
+        Assert.Equal(chart.AltText, (string?)image["alt_text"]);
+        Assert.Equal(chart.Png, Assert.Single(files.Published).Content);
     }
 
     [Fact]

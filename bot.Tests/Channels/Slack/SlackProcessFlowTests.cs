@@ -12,7 +12,8 @@ namespace FlywheelBot.Tests.Channels.Slack;
 /// The Slack flows that need the real bot process to be believed (signed requests over loopback, the fake Slack Web API,
 /// SQLite in a temp file): a weekly check-in set in a DM in the user's Slack time zone and posted exactly once through
 /// chat.postMessage when its minute comes; while it waits, the modal interview with a bad number answered with
-/// <c>response_action: errors</c> on that field; then the database file is deleted under the running bot and a DM and a
+/// <c>response_action: errors</c> on that field, the first-visit welcome posted once, and a slash command's help in a
+/// channel sent ephemeral to its caller; then the database file is deleted under the running bot and a DM and a
 /// slash command are still acknowledged, logged, and answered with the short apology instead of silence. The check-in
 /// really waits for its wall-clock minute (30 to 90 seconds), as the Teams check-in end-to-end test does.
 /// </summary>
@@ -121,6 +122,28 @@ public sealed class SlackProcessFlowTests : IAsyncLifetime
             var next = await WaitForAsync(() => PostsTo(SlackRequests.DmChannel).Skip(adaPosts).FirstOrDefault(), TimeSpan.FromSeconds(20));
             Assert.DoesNotContain($"fw:q:{questionId}\"", next["blocks"], StringComparison.Ordinal);
 
+            // A first-time visitor is welcomed once in their DM, whichever tabs they open; a command's help in a channel is
+            // only for its caller.
+            const string Cat = "U0CAT", CatDm = "D0CAT";
+            foreach (var tab in new[] { "home", "messages", "home" })
+            {
+                var opened = new JsonObject { ["type"] = "app_home_opened", ["user"] = Cat, ["channel"] = CatDm, ["tab"] = tab, ["event_ts"] = "1764579600.000700" };
+                using var ack = await SendAsync(bot, SlackRequests.SignedJson(SlackRequests.Event(opened), DateTimeOffset.UtcNow));
+                Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
+            }
+
+            var welcome = await WaitForAsync(() => PostsTo(CatDm).FirstOrDefault(), TimeSpan.FromSeconds(20));
+            Assert.Contains(ViewTexts.WelcomeWhat, welcome["text"], StringComparison.Ordinal);
+            using (var ack = await SendAsync(bot, SlackRequests.SignedForm(SlackRequests.Command("help", SlackRequests.Channel), DateTimeOffset.UtcNow)))
+            {
+                Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
+            }
+
+            var help = await _slack.WaitForCallAsync("chat.postEphemeral");
+            Assert.Equal(SlackRequests.Channel, help["channel"]);
+            Assert.Equal(SlackRequests.UserId, help["user"]);
+            Assert.Empty(PostsTo(SlackRequests.Channel));
+
             // The check-in: posted once, not before its minute, as a new message in Bea's DM.
             List<SlackApiCall> CheckIns() => [.. PostsTo(BeaDm).Skip(postedToBea).Where(c => c["text"].StartsWith("Weekly check-in (week ", StringComparison.Ordinal))];
             var checkIn = await WaitForAsync(() => CheckIns().FirstOrDefault(), dueUtc.AddSeconds(90) - DateTimeOffset.UtcNow);
@@ -129,6 +152,7 @@ public sealed class SlackProcessFlowTests : IAsyncLifetime
             Assert.False(checkIn.Args.ContainsKey("thread_ts"));
             await Task.Delay(TimeSpan.FromSeconds(3)); // several polls later: still one
             Assert.Single(CheckIns());
+            Assert.Single(PostsTo(CatDm)); // the welcome, still once, long after the third visit
 
             // The store fails under the running bot: every request is still acknowledged, and the user gets the apology.
             foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })

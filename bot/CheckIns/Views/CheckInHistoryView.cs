@@ -6,7 +6,7 @@ namespace FlywheelBot.CheckIns.Views;
 
 /// <summary>
 /// The last weeks (oldest first, labelled by ISO week in the team's zone): each stage's status and the metric to
-/// watch. The card renderer draws <see cref="MetricValues"/> as a small line chart.
+/// watch, and its chart as a picture (PNG bytes + alt text) that each channel delivers its own way.
 /// </summary>
 public sealed record CheckInHistoryView(
     string TimeZoneId,
@@ -27,4 +27,13 @@ public sealed record CheckInHistoryView(
 
     /// <summary>The turns of the wheel up to the latest week, in words (null when there is nothing to say yet).</summary>
     public string? Momentum { get; init; }
+
+    /// <summary>
+    /// The chart every channel shows: <see cref="Chart"/>, or one drawn from the values (plain numbers) when the view came
+    /// without it; null when there is no metric or no value to draw.
+    /// </summary>
+    public RenderedImage? Picture() =>
+        Chart ?? (MetricToWatch is { } metric && MetricValues.Any(v => v.HasValue)
+            ? TrendChartImage.Render(new TrendPicture(metric.Label, WeekLabels, MetricValues, Target, LowerIsBetter, TrendChartImage.Plain))
+            : null);
 }

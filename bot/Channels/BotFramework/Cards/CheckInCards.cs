@@ -6,7 +6,6 @@ using FlywheelBot.CheckIns.History;
 using FlywheelBot.CheckIns.Views;
 using FlywheelBot.Flywheel;
 using FlywheelBot.Views;
-using FlywheelBot.Views.Images;
 
 namespace FlywheelBot.Channels.BotFramework.Cards;
 
@@ -140,9 +139,8 @@ internal static class CheckInCards
         if (v.MetricToWatch is { } metric)
         {
             body.Add(Blocks.Label($"Metric to watch: {metric.Label}"));
-            if (v.MetricValues.Any(x => x.HasValue))
+            if (v.Picture() is { } chart)
             {
-                var chart = v.Chart ?? TrendChartImage.Render(new TrendPicture(metric.Label, v.WeekLabels, v.MetricValues, v.Target, v.LowerIsBetter, TrendChartImage.Plain));
                 body.Add(CardPictures.Of(chart));
             }
 

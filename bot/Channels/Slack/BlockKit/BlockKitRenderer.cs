@@ -242,12 +242,11 @@ internal sealed class BlockKitRenderer(ITextRenderer text, IServedFiles? files =
             blocks.Add(Bk.Section(chunk));
         }
 
-        if (files is not null && h.MetricToWatch is { } metric && h.MetricValues.Any(v => v.HasValue))
+        // The same picture the other channels show (bytes + alt text from the view), published as a served file.
+        if (files is not null && h.MetricToWatch is { } metric && h.Picture() is { } chart)
         {
-            var png = CheckIns.Views.TrendChart.RenderPng(h.MetricValues);
-            var link = await files.PublishAsync(png, "image/png", "trend.png", ChartLifetime, cancellationToken);
-            var values = string.Join(", ", h.WeekLabels.Zip(h.MetricValues, (week, value) => $"{week}: {(value is { } v ? v.ToString("0.##", CultureInfo.InvariantCulture) : "none")}"));
-            blocks.Add(Bk.Image(link.Url, $"{metric.Label} week by week: {values}", metric.Label));
+            var link = await files.PublishAsync(chart.Png, Views.Images.RenderedImage.ContentType, "trend.png", ChartLifetime, cancellationToken);
+            blocks.Add(Bk.Image(link.Url, chart.AltText, metric.Label));
         }
     }
 
