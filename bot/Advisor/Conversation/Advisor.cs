@@ -232,7 +232,7 @@ internal sealed class Advisor
         var warnings = _guide.Diagnose(told.ToInput(told.Doing ?? input.Profile?.Doing ?? [])).Warnings;
         foreach (var warning in warnings)
         {
-            before.Add(NoticeView.Say($"{warning.Text} Which number is right? Tell me the right one (\"leads are 40\"), or carry on if both are.", NoticeTone.Warning));
+            before.Add(NoticeView.Say($"{warning.Text} Tell me the right one (\"leads are 40\"), or carry on if both are right.", NoticeTone.Warning));
         }
 
         return _interview.Continue(state, told, input, now, before.ToImmutable());

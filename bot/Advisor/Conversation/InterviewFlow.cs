@@ -207,6 +207,11 @@ internal sealed class InterviewFlow(IFlywheelGuide guide, AdviceViews advice, Ad
     private static string Problem(InterviewStep step, string text)
     {
         var echo = string.IsNullOrWhiteSpace(text) ? "an empty answer" : $"\"{Short(text)}\"";
+        if (step.QuestionId == BasicQuestions.DoingId)
+        {
+            return $"I could not match {echo} to what you do now. Pick all that apply, or type them (\"seo and webinars\") or \"not sure\".";
+        }
+
         return step.Basic is { } basic
             ? $"I could not match {echo} to a choice. Pick one of the {basic.Choices.Length} options or type its number."
             : step.Metric!.IsPercent

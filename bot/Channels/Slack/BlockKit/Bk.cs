@@ -69,6 +69,19 @@ internal static class Bk
         return button;
     }
 
+    /// <summary>A menu where several options may be picked (<c>multi_static_select</c>); what is picked travels in the message's state.</summary>
+    public static JsonObject MultiSelect(string actionId, string placeholder, IEnumerable<(string Text, string Value)> options) => new()
+    {
+        ["type"] = "multi_static_select",
+        ["action_id"] = BlockKitLimits.Cut(actionId, BlockKitLimits.Id),
+        ["placeholder"] = Plain(placeholder, BlockKitLimits.Placeholder),
+        ["options"] = new JsonArray([.. options.Take(BlockKitLimits.SelectOptions).Select(o => (JsonNode)new JsonObject
+        {
+            ["text"] = Plain(o.Text, BlockKitLimits.OptionText),
+            ["value"] = BlockKitLimits.Cut(o.Value, BlockKitLimits.OptionValue),
+        })]),
+    };
+
     public static JsonObject Actions(string? blockId, IEnumerable<JsonObject> elements)
     {
         var block = new JsonObject { ["type"] = "actions", ["elements"] = new JsonArray(elements.Take(BlockKitLimits.ActionsElements).Select(e => (JsonNode)e).ToArray()) };

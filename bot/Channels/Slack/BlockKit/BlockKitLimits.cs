@@ -11,6 +11,9 @@ internal static class BlockKitLimits
     public const int ButtonText = 75;
     public const int ButtonValue = 2000;
     public const int ActionsElements = 25;
+    public const int OptionText = 75;
+    public const int OptionValue = 150;
+    public const int SelectOptions = 100;
     public const int Id = 255;
     public const int AltText = 2000;
     public const int InputLabel = 2000;

@@ -143,7 +143,18 @@ internal sealed class BlockKitRenderer(ITextRenderer text, IServedFiles? files =
         }
 
         blocks.Add(Bk.Section(q.Hint, q.Prompt));
-        if (q.IsChoice)
+        if (q.IsChoice && q.IsMultiSelect)
+        {
+            // Several may be picked: a menu (its picks stay in the message's state), then one button sends them.
+            var done = Bk.Button(
+                "Done",
+                SlackActionIds.PickedAnswer,
+                SlackActionIds.Value(Data((ViewData.Command, ViewCommands.Answer), (ViewData.Question, q.QuestionId), (ViewData.Value, string.Empty))),
+                primary: true);
+            var menu = Bk.MultiSelect(SlackActionIds.PickInput, "Pick all that apply", q.Choices.Select(c => (c.Label, c.Value)));
+            blocks.Add(Bk.Actions(SlackActionIds.PickBlockPrefix + q.QuestionId, [menu, done]));
+        }
+        else if (q.IsChoice)
         {
             var choices = q.Choices.Select((c, i) => Bk.Button(
                 c.Label,

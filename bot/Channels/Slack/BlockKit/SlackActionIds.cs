@@ -16,6 +16,15 @@ internal static class SlackActionIds
     public const string AnswerInput = "fw:a:input";
     public const string QuestionBlockPrefix = "fw:q:";
 
+    /// <summary>The menu of a question that takes several choices; picking only changes the message's state.</summary>
+    public const string PickInput = "fw:pick";
+
+    /// <summary>The button that sends what was picked in <see cref="PickInput"/> as the answer (updating its message).</summary>
+    public const string PickedAnswer = "fw:a:picked";
+
+    /// <summary>The actions block that holds the menu of question <c>{questionId}</c>.</summary>
+    public const string PickBlockPrefix = "fw:pick:";
+
     public static string For(ViewAction action, int index) => action.AnswersCard ? $"fw:a:{index}" : $"fw:n:{index}";
 
     public static string Value(ImmutableSortedDictionary<string, string> data) =>

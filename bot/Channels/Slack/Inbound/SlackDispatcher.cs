@@ -21,9 +21,32 @@ internal sealed partial class SlackDispatcher(
     SlackWelcome welcome,
     ILogger<SlackDispatcher> logger)
 {
+    /// <summary>Said in place when a slash command cannot be taken in (no token is at hand to say it later).</summary>
+    public const string CannotTakeCommand = "Sorry, FlywheelBot can't reach its storage right now, so I couldn't take that in. Please try again in a minute.";
+
+    /// <summary>
+    /// Acknowledges one request. When it cannot even be taken in (the store holding the workspace's installation is
+    /// down), a slash command is answered in its acknowledgement, visible only to its caller; anything else gets "retry
+    /// later" rather than a 500: Slack retries an event, and keeps a modal open with its answers.
+    /// </summary>
     public async Task<SlackAck> AcceptAsync(SlackInbound inbound, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(inbound);
+        try
+        {
+            return await DispatchAsync(inbound, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogNotTakenIn(logger, inbound.Kind, ex);
+            return inbound.Kind == SlackInboundKind.Command
+                ? new SlackAck(new JsonObject { ["response_type"] = "ephemeral", ["text"] = CannotTakeCommand })
+                : SlackAck.Unavailable;
+        }
+    }
+
+    private async Task<SlackAck> DispatchAsync(SlackInbound inbound, CancellationToken cancellationToken)
+    {
         switch (inbound.Kind)
         {
             case SlackInboundKind.UrlVerification:
@@ -170,6 +193,9 @@ internal sealed partial class SlackDispatcher(
 
     private static bool RevokesBotToken(JsonElement ev) =>
         ev.At("tokens", "bot") is { ValueKind: JsonValueKind.Array } bots && bots.GetArrayLength() > 0;
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Slack {Kind} could not be taken in (its workspace's installation could not be read?); answered 'retry later'")]
+    private static partial void LogNotTakenIn(ILogger logger, SlackInboundKind kind, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slack request for team {TeamId} (enterprise {EnterpriseId}) ignored: the app has no installation there")]
     private static partial void LogNotInstalled(ILogger logger, string teamId, string enterpriseId);

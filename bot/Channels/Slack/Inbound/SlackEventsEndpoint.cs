@@ -47,6 +47,12 @@ internal sealed partial class SlackEventsEndpoint(IOptions<SlackOptions> options
         }
 
         var ack = await dispatcher.AcceptAsync(inbound, context.RequestAborted);
+        if (ack.RetryLater)
+        {
+            context.Response.Headers.RetryAfter = "60";
+            return Error(StatusCodes.Status503ServiceUnavailable, "FlywheelBot cannot take this request in right now (its storage is unreachable); retry later.");
+        }
+
         return ack.Body is null ? Results.Ok() : Results.Text(ack.Body.ToJsonString(), "application/json", Encoding.UTF8);
     }
 

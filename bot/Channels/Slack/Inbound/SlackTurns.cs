@@ -66,10 +66,20 @@ internal sealed partial class SlackTurns(
         var action = payload.First("actions");
         var actionId = action.Str("action_id");
         var value = action.Str("value") ?? action.Str("selected_option", "value");
+        if (actionId == SlackActionIds.PickInput)
+        {
+            return; // a pick in a menu of several: Slack keeps it in the message's state until "Done" sends them all
+        }
+
         if (!SlackActionIds.TryRead(actionId, action.Str("block_id"), value, out var values))
         {
             LogForeignAction(logger);
             return;
+        }
+
+        if (actionId == SlackActionIds.PickedAnswer && values.GetValueOrDefault(ViewData.Question) is { } picked)
+        {
+            values = values.SetItem(ViewData.Value, Picked(payload, picked));
         }
 
         var user = payload.Str("user", "id")!;
@@ -92,6 +102,15 @@ internal sealed partial class SlackTurns(
         var answers = SlackActionIds.AnswersMessage(actionId!);
         var target = new SlackTarget(installation, channel, payload.Str("message", "thread_ts") ?? payload.Str("container", "thread_ts"), user, responseUrl, answers ? messageTs : null);
         await RunAsync(target, scope, answers ? TurnKind.AnswerInPlace : TurnKind.Message, user, payload.Str("user", "username"), null, values, cancellationToken);
+    }
+
+    /// <summary>The values picked in question <paramref name="questionId"/>'s menu, from the message's state, joined by commas.</summary>
+    private static string Picked(JsonElement payload, string questionId)
+    {
+        var options = payload.At("state", "values", SlackActionIds.PickBlockPrefix + questionId, SlackActionIds.PickInput, "selected_options");
+        return options.ValueKind == JsonValueKind.Array
+            ? string.Join(',', options.EnumerateArray().Select(o => o.Str("value")).OfType<string>())
+            : string.Empty;
     }
 
     public async Task RunAsync(
