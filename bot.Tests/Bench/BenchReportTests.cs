@@ -25,6 +25,7 @@ public sealed class BenchReportTests
         Assert.Contains("| SQLite turns vs botbuilder turns | >= 6x | 7.00x | yes |", lines);
         Assert.Contains("| SQLite turn p99 at 16 connections | <= 10 ms | 8.0 ms | yes |", lines);
         Assert.Contains("| cold start: first turn answered (median) | <= 0.4 s | 350.0 ms | yes |", lines);
+        Assert.Contains("| cold start: CPU used until the first answer (median; no wait for a core in it) | - | 210.0 ms | - |", lines);
         Assert.Contains("| sqlite: server RSS peak under the bench | <= 150 MB | 140.0 MB | yes |", lines);
         Assert.Contains("| postgres: server RSS peak under the bench | <= 150 MB | 160.0 MB | **no** |", lines);
     }

@@ -69,6 +69,7 @@ internal static class BotFrameworkServices
             .Configure((resilience, provider) => ConnectorResilience.ForConnector(
                 resilience, provider.GetRequiredService<IOptions<BotFrameworkOptions>>().Value, provider.GetRequiredService<TimeProvider>()));
         services.AddHostedService<AuthenticationOffWarning>();
+        services.AddHostedService<SigningKeysPrefetch>();
 
         services.TryAddSingleton<ICardRenderer, AdaptiveCardRenderer>();
         services.AddSingleton<ActivityFactory>();

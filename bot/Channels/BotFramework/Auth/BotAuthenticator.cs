@@ -27,6 +27,12 @@ internal sealed partial class BotAuthenticator(
 
     private readonly JsonWebTokenHandler _handler = new();
 
+    /// <summary>
+    /// Starts fetching the Bot Framework signing keys (the issuer of the tokens channels send) without waiting for it,
+    /// so the first request finds them fetched or on their way. Entra keys are fetched when a token first needs them.
+    /// </summary>
+    public void Prefetch() => botFrameworkKeys.Prefetch();
+
     public async Task<AuthResult> AuthenticateAsync(string? authorization, Activity activity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);

@@ -30,6 +30,7 @@ internal sealed class SigningKeySource(
     private Task<SigningMetadata>? _pending;
     private Task _latest = Task.CompletedTask;
     private DateTimeOffset _lastStart = DateTimeOffset.MinValue;
+    private Task<SigningMetadata>? _first;
 
     /// <summary>How many fetches have started (for tests and diagnostics).</summary>
     public int Fetches { get; private set; }
@@ -49,7 +50,7 @@ internal sealed class SigningKeySource(
             metadata = _current is { } cached && now - cached.FetchedAt < maxAge ? cached.Metadata : null;
         }
 
-        metadata ??= await FetchStartingAfterNowAsync(cancellationToken);
+        metadata ??= await FirstFetchAsync(cancellationToken) ?? await FetchStartingAfterNowAsync(cancellationToken);
         if (Lookup(metadata, keyId) is { } found)
         {
             return found;
@@ -69,6 +70,65 @@ internal sealed class SigningKeySource(
 
         Remember(keyId, clock.GetUtcNow() + unknownMemory);
         return null;
+    }
+
+    /// <summary>
+    /// Starts the first fetch now, before any request needs the keys (at start-up: the first turn then does not wait for
+    /// the metadata and key set to come over the network). Does nothing once any fetch was scheduled. A request that
+    /// comes while this fetch runs waits for it instead of scheduling another one a spacing later; when it fails, the
+    /// request fetches as if there had been no prefetch.
+    /// </summary>
+    public void Prefetch()
+    {
+        lock (_gate)
+        {
+            if (_first is not null || _pending is not null || !_latest.IsCompleted || _current is not null)
+            {
+                return;
+            }
+        }
+
+        var first = FetchStartingAfterNowAsync(CancellationToken.None);
+        lock (_gate)
+        {
+            _first ??= first;
+        }
+
+        // Observed here: a failed prefetch is no one's error (the first request fetches again and reports its own).
+        _ = first.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+    }
+
+    /// <summary>The prefetch's metadata, awaited while it runs; null when there was none, it failed, or what it fetched is too old.</summary>
+    private async Task<SigningMetadata?> FirstFetchAsync(CancellationToken cancellationToken)
+    {
+        Task<SigningMetadata>? first;
+        lock (_gate)
+        {
+            first = _first;
+        }
+
+        if (first is null || first.IsFaulted || first.IsCanceled)
+        {
+            return null;
+        }
+
+        if (first.IsCompletedSuccessfully)
+        {
+            // Done: its result is the cache, which the caller found missing or too old (or it was set just now).
+            lock (_gate)
+            {
+                return _current is { } cached && clock.GetUtcNow() - cached.FetchedAt < maxAge ? cached.Metadata : null;
+            }
+        }
+
+        try
+        {
+            return await first.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
     }
 
     private static SigningKey? Lookup(SigningMetadata metadata, string keyId) =>
