@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Net;
 using FlywheelBot.Tests.Channels.BotFramework.Support;
 using Microsoft.AspNetCore.TestHost;
-using Npgsql;
 using Xunit.Abstractions;
 
 namespace FlywheelBot.Tests.Storage;
@@ -18,35 +17,22 @@ public sealed class PostgresTurnRoundTripsTests(ITestOutputHelper output) : IAsy
 {
     private static readonly string[] Interview = ["start", "sdm", "emerging", "5000", "12%", "40", "200", "20%", "40%", "3%", "30", "10", "not sure"];
 
-    private readonly string _schema = $"fw_trips_{Guid.NewGuid():N}";
-    private string? _connectionString;
+    private PostgresTestSchema? _schema;
 
     public async Task InitializeAsync()
     {
-        if (PostgresPeer.ConnectionString is not { } server)
+        if (PostgresPeer.ConnectionString is not null)
         {
-            return;
+            _schema = await PostgresTestSchema.CreateAsync("fw_trips");
         }
-
-        await using var connection = new NpgsqlConnection(server);
-        await connection.OpenAsync();
-        await using var create = new NpgsqlCommand($"CREATE SCHEMA \"{_schema}\";", connection);
-        await create.ExecuteNonQueryAsync();
-        _connectionString = new NpgsqlConnectionStringBuilder(server) { SearchPath = _schema }.ConnectionString;
     }
 
     public async Task DisposeAsync()
     {
-        if (_connectionString is null)
+        if (_schema is not null)
         {
-            return;
+            await _schema.DisposeAsync();
         }
-
-        NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(PostgresPeer.RequireConnectionString());
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP SCHEMA IF EXISTS \"{_schema}\" CASCADE;", connection);
-        await drop.ExecuteNonQueryAsync();
     }
 
     [PostgresFact]
@@ -54,7 +40,7 @@ public sealed class PostgresTurnRoundTripsTests(ITestOutputHelper output) : IAsy
     {
         await using var host = BotFrameworkHost.WithRealServices(
             "Development",
-            new Dictionary<string, string?> { ["Storage:Provider"] = "Postgres", ["Storage:ConnectionString"] = _connectionString });
+            new Dictionary<string, string?> { ["Storage:Provider"] = "Postgres", ["Storage:ConnectionString"] = _schema?.ConnectionString });
         host.Server.PreserveExecutionContext = true;
         var sent = new ConcurrentBag<(ActivityTraceId Trace, string Name)>();
         using var listener = new ActivityListener

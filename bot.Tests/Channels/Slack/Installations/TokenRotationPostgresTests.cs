@@ -1,7 +1,6 @@
 using FlywheelBot.Storage;
 using FlywheelBot.Tests.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
-using Npgsql;
 
 namespace FlywheelBot.Tests.Channels.Slack.Installations;
 
@@ -14,8 +13,7 @@ public sealed class TokenRotationPostgresTests : IAsyncLifetime
 {
     private const int CallersPerInstance = 8;
 
-    private readonly string _schema = $"fw_test_{Guid.NewGuid():N}";
-    private string? _connectionString;
+    private PostgresTestSchema? _schema;
     private FakeSlackOAuthApi _slack = null!;
 
     public async Task InitializeAsync()
@@ -26,30 +24,16 @@ public sealed class TokenRotationPostgresTests : IAsyncLifetime
             return;
         }
 
-        var server = PostgresPeer.RequireConnectionString();
-        await using (var connection = new NpgsqlConnection(server))
-        {
-            await connection.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE SCHEMA \"{_schema}\";", connection);
-            await create.ExecuteNonQueryAsync();
-        }
-
-        _connectionString = new NpgsqlConnectionStringBuilder(server) { SearchPath = _schema }.ConnectionString;
+        _schema = await PostgresTestSchema.CreateAsync("fw_rotation");
     }
 
     public async Task DisposeAsync()
     {
         await _slack.DisposeAsync();
-        if (_connectionString is null)
+        if (_schema is not null)
         {
-            return;
+            await _schema.DisposeAsync();
         }
-
-        NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(PostgresPeer.RequireConnectionString());
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP SCHEMA IF EXISTS \"{_schema}\" CASCADE;", connection);
-        await drop.ExecuteNonQueryAsync();
     }
 
     [PostgresFact]
@@ -61,8 +45,8 @@ public sealed class TokenRotationPostgresTests : IAsyncLifetime
     private async Task RaceAsync(TimeSpan expiresIn)
     {
         _slack.RefreshDelay = TimeSpan.FromMilliseconds(300);
-        using var storeA = new PostgresDocumentStore(_connectionString!, TimeProvider.System, NullLogger<PostgresDocumentStore>.Instance);
-        using var storeB = new PostgresDocumentStore(_connectionString!, TimeProvider.System, NullLogger<PostgresDocumentStore>.Instance);
+        using var storeA = new PostgresDocumentStore(_schema!.ConnectionString, TimeProvider.System, NullLogger<PostgresDocumentStore>.Instance);
+        using var storeB = new PostgresDocumentStore(_schema!.ConnectionString, TimeProvider.System, NullLogger<PostgresDocumentStore>.Instance);
         await using var a = OAuthInstance.Create(storeA, _slack.ApiBase);
         await using var b = OAuthInstance.Create(storeB, _slack.ApiBase);
         var (access, refresh) = _slack.IssueRotatingPair("T1");
