@@ -48,11 +48,12 @@ param postgresVersion string = '16'
 @maxValue(730)
 param logRetentionDays int = 30
 
-@allowed(['none', 'single-workspace', 'distribution'])
 @secure()
+@minLength(15)
 @description('The secret the bot\'s Data Protection key ring (which encrypts the Slack tokens) is sealed with, kept in Key Vault as dataprotection-key-ring-key. azd passes the vault\'s copy back on every run (secretOrRandomPassword), or a new random one on the first.')
 param keyRingKey string
 
+@allowed(['none', 'single-workspace', 'distribution'])
 @description('Slack: none; single-workspace (Key Vault secrets slack-signing-secret, slack-bot-token); distribution, any workspace installs it (slack-signing-secret, slack-client-id, slack-client-secret). Create the secrets first.')
 param slack string = 'none'
 

@@ -151,7 +151,11 @@ public sealed partial class InfraTests(CompiledInfra infra) : IClassFixture<Comp
         var parameters = JsonNode.Parse(File.ReadAllText(Path.Combine(CompiledInfra.Directory, "main.parameters.json")))!["parameters"]!;
         var outputs = infra.Template["outputs"]!.AsObject();
 
-        Assert.Equal("securestring", infra.Template["parameters"]!["keyRingKey"]!["type"]!.GetValue<string>(), ignoreCase: true);
+        var keyRingKey = infra.Template["parameters"]!["keyRingKey"]!;
+        Assert.Equal("securestring", keyRingKey["type"]!.GetValue<string>(), ignoreCase: true);
+        Assert.Equal(FlywheelBot.Storage.KeyRingOptions.MinimumLength, keyRingKey["minLength"]!.GetValue<int>());
+        Assert.Null(keyRingKey["allowedValues"]);
+        Assert.Equal(["none", "single-workspace", "distribution"], infra.Template["parameters"]!["slack"]!["allowedValues"]!.AsArray().Select(v => v!.GetValue<string>()));
         Assert.Equal("[parameters('keyRingKey')]", secret["properties"]!["value"]!.GetValue<string>());
         Assert.Contains("'dataprotection-key-ring-key'", secret["name"]!.GetValue<string>(), StringComparison.Ordinal);
 
