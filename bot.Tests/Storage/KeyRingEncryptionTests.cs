@@ -45,9 +45,9 @@ public sealed class KeyRingEncryptionTests
         await using var a = Instance(store, KeyRingKey);
         await using var b = Instance(store, KeyRingKey);
 
-        var protectedText = Protector(a).Protect("xoxb-secret-from-a");
+        var protectedText = Protector(a).Protect("bot token of workspace A");
 
-        Assert.Equal("xoxb-secret-from-a", Protector(b).Unprotect(protectedText));
+        Assert.Equal("bot token of workspace A", Protector(b).Unprotect(protectedText));
         var stored = Assert.Single(await StoredJsonAsync(store));
         Assert.DoesNotContain("masterKey", stored, StringComparison.Ordinal);
         Assert.Contains("urn:flywheelbot:keyring:v1", stored, StringComparison.Ordinal);
@@ -72,7 +72,7 @@ public sealed class KeyRingEncryptionTests
     {
         var store = new InMemoryDocumentStore();
         await using var a = Instance(store, KeyRingKey);
-        var protectedText = Protector(a).Protect("xoxb-secret-from-a");
+        var protectedText = Protector(a).Protect("bot token of workspace A");
 
         await using var stranger = Instance(store, otherKey);
 
