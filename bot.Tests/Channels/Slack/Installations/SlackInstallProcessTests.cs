@@ -1,12 +1,13 @@
 using System.Net;
 using System.Text;
 using FlywheelBot.Channels.Slack.Installations;
+using FlywheelBot.Hosting;
 using FlywheelBot.Storage;
 using FlywheelBot.Tests.Channels.Slack.Support;
 using FlywheelBot.Tests.TestSupport;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -269,15 +270,17 @@ public sealed class SlackInstallProcessTests : IAsyncLifetime
         Assert.Contains("Nothing was installed", html, StringComparison.Ordinal);
     }
 
-    /// <summary>The bot's Data Protection key ring, read from its database as another instance would.</summary>
+    /// <summary>The bot's Data Protection key ring, read from its database as another instance would (the bot's own registration).</summary>
     private IDataProtectionProvider KeyRingOfTheBot(string? keyRingKey = null)
     {
         var store = new SqliteDocumentStore($"Data Source={DatabasePath}", TimeProvider.System, NullLogger<SqliteDocumentStore>.Instance);
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddDataProtection().SetApplicationName(FlywheelBot.Hosting.DataProtectionServices.ApplicationName);
-        services.Configure<KeyManagementOptions>(o => o.XmlRepository = new DocumentXmlRepository(store, NullLogger<DocumentXmlRepository>.Instance));
-        services.Configure<KeyRingOptions>(o => o.KeyRingKey = keyRingKey);
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["DataProtection:KeyRingKey"] = keyRingKey })
+            .Build());
+        services.AddSingleton<IDocumentStore>(store);
+        services.AddStoreKeyRing();
         return services.BuildServiceProvider().GetRequiredService<IDataProtectionProvider>();
     }
 
