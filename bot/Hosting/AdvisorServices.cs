@@ -21,7 +21,7 @@ internal static class AdvisorServices
     {
         services.AddOptions<AdvisorOptions>()
             .BindConfiguration(AdvisorOptions.Section)
-            .ValidateDataAnnotations()
+            .ValidateAttributes<AdvisorOptions, AdvisorOptionsAttributes>()
             .ValidateOnStart();
 
         services.TryAddSingleton<IFlywheelGuide>(sp => new PlaybookGuide(sp.GetRequiredService<DiagnosisEngine>()));

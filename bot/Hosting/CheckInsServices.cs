@@ -23,7 +23,7 @@ internal static class CheckInsServices
     {
         services.AddOptions<CheckInOptions>()
             .BindConfiguration(CheckInOptions.Section)
-            .ValidateDataAnnotations()
+            .ValidateAttributes<CheckInOptions, CheckInOptionsAttributes>()
             .ValidateOnStart();
         services.TryAddSingleton<ICheckInAdvice, EngineCheckInAdvice>();
         services.TryAddSingleton<CheckInRepository>();

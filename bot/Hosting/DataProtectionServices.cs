@@ -18,7 +18,7 @@ internal static class DataProtectionServices
     /// </summary>
     public static IServiceCollection AddStoreKeyRing(this IServiceCollection services)
     {
-        services.AddOptions<KeyRingOptions>().BindConfiguration(KeyRingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<KeyRingOptions>().BindConfiguration(KeyRingOptions.Section).ValidateAttributes<KeyRingOptions, KeyRingOptionsAttributes>().ValidateOnStart();
         services.AddDataProtection().SetApplicationName(ApplicationName);
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider => new ConfigureOptions<KeyManagementOptions>(options =>
         {

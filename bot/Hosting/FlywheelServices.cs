@@ -14,7 +14,6 @@ internal static class FlywheelServices
     {
         services.AddOptions<FlywheelOptions>()
             .BindConfiguration(FlywheelOptions.Section)
-            .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<FlywheelOptions>, PlaybookOptionsValidator>();
         services.AddSingleton<PlaybookProvider>();

@@ -22,7 +22,7 @@ internal static class SlackOAuthServices
         services.AddOptions<SlackOAuthOptions>()
             .BindConfiguration(SlackOAuthOptions.Section)
             .Configure<IOptions<HostingOptions>>((slack, hosting) => slack.PublicBaseUri = hosting.Value.PublicBaseUri)
-            .ValidateDataAnnotations()
+            .ValidateAttributes<SlackOAuthOptions, SlackOAuthOptionsAttributes>()
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlackOAuthOptions>, SlackOAuthOptionsValidator>());
 

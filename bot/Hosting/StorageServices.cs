@@ -14,7 +14,7 @@ internal static class StorageServices
     {
         services.AddOptions<StorageOptions>()
             .BindConfiguration(StorageOptions.Section)
-            .ValidateDataAnnotations()
+            .ValidateAttributes<StorageOptions, StorageOptionsAttributes>()
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
 

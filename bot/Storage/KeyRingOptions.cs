@@ -18,7 +18,7 @@ internal sealed class KeyRingOptions
     public const int MinimumLength = 15;
 
     /// <summary>The key-ring key (keep it out of the repo). Changing it makes the keys written under the old one unreadable.</summary>
-    [MinLength(MinimumLength, ErrorMessage = "DataProtection:KeyRingKey must be at least 15 characters (e.g. openssl rand -base64 32), or empty.")]
+    [StringLength(int.MaxValue, MinimumLength = MinimumLength, ErrorMessage = "DataProtection:KeyRingKey must be at least 15 characters (e.g. openssl rand -base64 32), or empty.")]
     public string? KeyRingKey { get; set; }
 
     public bool Encrypts => !string.IsNullOrEmpty(KeyRingKey);

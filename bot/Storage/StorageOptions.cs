@@ -1,3 +1,4 @@
+using FlywheelBot.Hosting;
 using System.ComponentModel.DataAnnotations;
 
 namespace FlywheelBot.Storage;
@@ -27,18 +28,18 @@ public sealed class StorageOptions
     /// How long start-up keeps retrying (with backoff) a database that is not reachable yet before it gives up with an
     /// error; readiness (<c>/healthz/ready</c>) answers 503 meanwhile. Zero: fail at once.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    [TimeSpanRange("00:00:00", "01:00:00")]
     public TimeSpan StartupRetryTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>How long processed activity ids are kept for de-duplication.</summary>
-    [Range(typeof(TimeSpan), "00:01:00", "365.00:00:00")]
+    [TimeSpanRange("00:01:00", "365.00:00:00")]
     public TimeSpan ProcessedActivityRetention { get; set; } = TimeSpan.FromDays(2);
 
     /// <summary>How long an untouched dialog (conversation) state is kept before it expires.</summary>
-    [Range(typeof(TimeSpan), "00:01:00", "3650.00:00:00")]
+    [TimeSpanRange("00:01:00", "3650.00:00:00")]
     public TimeSpan DialogStateRetention { get; set; } = TimeSpan.FromDays(30);
 
     /// <summary>How often expired records are purged.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    [TimeSpanRange("00:00:01", "1.00:00:00")]
     public TimeSpan PurgeInterval { get; set; } = TimeSpan.FromMinutes(15);
 }

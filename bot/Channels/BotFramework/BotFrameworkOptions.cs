@@ -1,3 +1,4 @@
+using FlywheelBot.Hosting;
 using System.ComponentModel.DataAnnotations;
 
 namespace FlywheelBot.Channels.BotFramework;
@@ -55,22 +56,22 @@ internal sealed class BotFrameworkOptions
     public int MaxBodyBytes { get; set; } = 256 * 1024;
 
     /// <summary>How long a message turn may run before the request is acknowledged and replies are sent proactively.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.010", "00:00:14")]
+    [TimeSpanRange("00:00:00.010", "00:00:14")]
     public TimeSpan AckTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
     /// Shortest time between two fetches of the signing keys. A token whose key id is not cached waits for the next fetch
     /// (so a freshly rotated key is accepted at first sight); this spacing bounds what junk key ids can cost.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
+    [TimeSpanRange("00:00:00.100", "00:01:00")]
     public TimeSpan MetadataRefreshInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>How long a key id that was still unknown after a fresh fetch is answered "unknown" without fetching again.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    [TimeSpanRange("00:00:01", "1.00:00:00")]
     public TimeSpan UnknownKeyIdMemory { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Signing keys older than this are fetched again before use.</summary>
-    [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
+    [TimeSpanRange("00:01:00", "7.00:00:00")]
     public TimeSpan MetadataMaxAge { get; set; } = TimeSpan.FromHours(12);
 
     /// <summary>Retries of a connector send after the first attempt (412/429/502/503/504 and timeouts).</summary>
@@ -78,18 +79,18 @@ internal sealed class BotFrameworkOptions
     public int ConnectorMaxRetries { get; set; } = 3;
 
     /// <summary>First backoff delay of connector retries; doubles per attempt, with jitter.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.001", "00:01:00")]
+    [TimeSpanRange("00:00:00.001", "00:01:00")]
     public TimeSpan ConnectorBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>A <c>Retry-After</c> longer than this is not waited for in-line: the send fails as "retry later".</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    [TimeSpanRange("00:00:01", "00:10:00")]
     public TimeSpan ConnectorMaxRetryAfter { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Timeout of one connector attempt.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.050", "00:02:00")]
+    [TimeSpanRange("00:00:00.050", "00:02:00")]
     public TimeSpan ConnectorAttemptTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>Timeout of one attempt to reach the token service: the bot's outbound token, the signing keys (three attempts at most).</summary>
-    [Range(typeof(TimeSpan), "00:00:00.050", "00:02:00")]
+    [TimeSpanRange("00:00:00.050", "00:02:00")]
     public TimeSpan TokenAttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }

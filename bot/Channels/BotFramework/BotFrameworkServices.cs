@@ -1,3 +1,4 @@
+using FlywheelBot.Hosting;
 using Azure.Core;
 using Azure.Identity;
 using FlywheelBot.Channels.BotFramework.Auth;
@@ -41,7 +42,7 @@ internal static class BotFrameworkServices
 
         services.AddOptions<BotCredentials>().Configure<IConfiguration>((credentials, configuration) => configuration.Bind(credentials)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<BotCredentials>>(new BotCredentialsValidator(environment.IsDevelopment()));
-        services.AddOptions<BotFrameworkOptions>().BindConfiguration(BotFrameworkOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<BotFrameworkOptions>().BindConfiguration(BotFrameworkOptions.Section).ValidateAttributes<BotFrameworkOptions, BotFrameworkOptionsAttributes>().ValidateOnStart();
 
         // Outbound HTTP goes through the standard resilience pipeline (issue 10, item 9); timeouts are the pipeline's, so
         // HttpClient's own is off. See ConnectorResilience for the connector's retry rules.

@@ -1,3 +1,4 @@
+using FlywheelBot.Hosting;
 using System.ComponentModel.DataAnnotations;
 
 namespace FlywheelBot.Channels.Slack;
@@ -33,11 +34,11 @@ internal sealed class SlackOptions
     public int MaxBodyBytes { get; set; } = 1024 * 1024;
 
     /// <summary>How far a request timestamp may be from now (Slack's rule: 5 minutes).</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "00:05:00", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
+    [TimeSpanRange("00:00:01", "00:05:00")]
     public TimeSpan SignatureTolerance { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>The longest <c>Retry-After</c> of a 429 that a send waits for before giving up (the send is retried later).</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:05:00", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
+    [TimeSpanRange("00:00:00", "00:05:00")]
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>The Web API base as a URI with a trailing slash.</summary>

@@ -1,3 +1,4 @@
+using FlywheelBot.Hosting;
 using FlywheelBot.Channels.Slack.Api;
 using FlywheelBot.Channels.Slack.BlockKit;
 using FlywheelBot.Channels.Slack.Inbound;
@@ -29,7 +30,7 @@ internal static class SlackServices
             return services;
         }
 
-        services.AddOptions<SlackOptions>().BindConfiguration(SlackOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SlackOptions>().BindConfiguration(SlackOptions.Section).ValidateAttributes<SlackOptions, SlackOptionsAttributes>().ValidateOnStart();
         services.AddSingleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>();
         services.AddHttpClient<SlackApiClient>(client => client.Timeout = TimeSpan.FromSeconds(30));
         services.TryAddSingleton<ISlackInstallations, SingleWorkspaceInstallations>();

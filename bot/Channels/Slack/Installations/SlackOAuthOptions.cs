@@ -1,3 +1,4 @@
+using FlywheelBot.Hosting;
 using System.ComponentModel.DataAnnotations;
 
 namespace FlywheelBot.Channels.Slack.Installations;
@@ -29,7 +30,7 @@ internal sealed class SlackOAuthOptions
     /// With token rotation on (the app's <c>token_rotation_enabled</c>), a bot token this close to its expiry is
     /// refreshed before use. Slack's tokens live 12 hours; Bolt refreshes at 2 hours left.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:01:00", "11:00:00", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
+    [TimeSpanRange("00:01:00", "11:00:00")]
     public TimeSpan TokenRefreshMargin { get; set; } = TimeSpan.FromHours(2);
 
     /// <summary>Whether the printed app manifest turns token rotation on (<c>settings.token_rotation_enabled</c>).</summary>
