@@ -11,6 +11,7 @@ namespace FlywheelBot.Tests.CheckIns;
 /// subscribe for the next minute, receive exactly one check-in, answer it, get the follow-up; restart; nothing is
 /// sent twice. Takes one to two minutes of wall-clock time (the check-in really waits for its minute).
 /// </summary>
+[Trait("Runs", "BotProcess")]
 public sealed class CheckInEndToEndTests : IAsyncLifetime
 {
     private const string Conversation = "a:e2e-checkin-conversation";

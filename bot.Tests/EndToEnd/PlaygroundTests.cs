@@ -9,6 +9,7 @@ namespace FlywheelBot.Tests.EndToEnd;
 /// Playground's web UI in headless Chromium by <c>peers/playground-e2e.mjs</c>. Screenshots go to
 /// <c>artifacts/playground/</c>. Skipped locally when a peer is missing; fails in CI.
 /// </summary>
+[Trait("Runs", "BotProcess")]
 public sealed class PlaygroundTests(ITestOutputHelper output) : IDisposable
 {
     private readonly string _work = Directory.CreateTempSubdirectory("flywheel-playground-").FullName;

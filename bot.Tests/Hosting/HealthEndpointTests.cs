@@ -10,6 +10,7 @@ namespace FlywheelBot.Tests.Hosting;
 /// name no host, port or secret; PostgreSQL down at start: ready answers 503 while the bot retries, then it stops
 /// with a clear error.
 /// </summary>
+[Trait("Runs", "BotProcess")]
 public sealed class HealthEndpointTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("flywheel-health-").FullName;

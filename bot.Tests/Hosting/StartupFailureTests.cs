@@ -3,6 +3,7 @@ using FlywheelBot.Tests.TestSupport;
 namespace FlywheelBot.Tests.Hosting;
 
 /// <summary>A bad setting stops the real process with one clear message and exit code 1, never a stack trace.</summary>
+[Trait("Runs", "BotProcess")]
 public sealed class StartupFailureTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("flywheel-startup-").FullName;

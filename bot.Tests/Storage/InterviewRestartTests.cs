@@ -6,6 +6,7 @@ namespace FlywheelBot.Tests.Storage;
 /// The real bot on a SQLite file is killed (SIGKILL, no shutdown) in the middle of an interview and started again on
 /// the same file: the conversation picks up at the question that was pending, and the next answer moves on normally.
 /// </summary>
+[Trait("Runs", "BotProcess")]
 public sealed class InterviewRestartTests : IDisposable
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), $"flywheel-restart-{Guid.NewGuid():N}");

@@ -10,6 +10,7 @@ namespace FlywheelBot.Tests.Storage;
 /// Issue 14, item 4, black-box: the SQLite file of a running bot process is deleted (with its WAL and SHM) or replaced.
 /// Within seconds readiness fails, turns answer 503, no new empty database appears, and the log says what happened.
 /// </summary>
+[Trait("Runs", "BotProcess")]
 public sealed class SqliteFileIdentityTests : IAsyncLifetime
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("flywheel-identity-").FullName;

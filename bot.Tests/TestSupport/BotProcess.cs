@@ -8,6 +8,10 @@ namespace FlywheelBot.Tests.TestSupport;
 /// The real bot as a separate process (<c>dotnet FlywheelBot.dll</c>), for tests that need what only a process has:
 /// start-up failures, a kill at any point, a restart. Output is captured; <see cref="StartAsync"/> waits for Kestrel's
 /// "Now listening on" line and exposes the address.
+/// With <c>FLYWHEEL_PUBLISHED_APP</c> set to a <c>dotnet publish</c> output, the process is that published app, started
+/// by its App Service start command (<c>startup.sh</c>): CI publishes the app for hosting (Native AOT) and runs every
+/// test of this kind again against it (<c>--filter Runs=BotProcess</c>), so what only breaks ahead of time (reflection,
+/// trimming) fails a test.
 /// </summary>
 internal sealed class BotProcess : IAsyncDisposable
 {
@@ -24,6 +28,14 @@ internal sealed class BotProcess : IAsyncDisposable
         process.BeginErrorReadLine();
     }
 
+    /// <summary>The published app to run instead of the build output (<c>FLYWHEEL_PUBLISHED_APP</c>), or null.</summary>
+    public static string? PublishedApp =>
+        Environment.GetEnvironmentVariable("FLYWHEEL_PUBLISHED_APP") is { Length: > 0 } directory
+            ? File.Exists(Path.Combine(directory, "startup.sh"))
+                ? Path.GetFullPath(directory)
+                : throw new InvalidOperationException($"FLYWHEEL_PUBLISHED_APP={directory} has no startup.sh: not a publish of bot/")
+            : null;
+
     public Uri BaseAddress => _listening.Task.IsCompletedSuccessfully ? _listening.Task.Result : throw new InvalidOperationException("not listening");
 
     public string Output => string.Join(Environment.NewLine, _output);
@@ -38,14 +50,15 @@ internal sealed class BotProcess : IAsyncDisposable
     /// <summary>Starts the bot with settings and extra environment variables (e.g. a managed-identity endpoint).</summary>
     public static BotProcess Launch(string workingDirectory, IEnumerable<string> settings, IReadOnlyDictionary<string, string>? environment)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var published = PublishedApp;
+        var start = new ProcessStartInfo(published is null ? "dotnet" : "sh")
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(typeof(IDocumentStore).Assembly.Location);
+        start.ArgumentList.Add(published is null ? typeof(IDocumentStore).Assembly.Location : Path.Combine(published, "startup.sh"));
         start.ArgumentList.Add("--environment=Development");
         start.ArgumentList.Add("--urls=http://127.0.0.1:0");
         foreach (var setting in settings)
@@ -60,7 +73,7 @@ internal sealed class BotProcess : IAsyncDisposable
             start.Environment[name] = value;
         }
 
-        return new BotProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start"));
+        return new BotProcess(Process.Start(start) ?? throw new InvalidOperationException($"{start.FileName} did not start"));
     }
 
     /// <summary>Launches and waits until Kestrel listens; fails with the process output when it exits first.</summary>

@@ -22,8 +22,9 @@ internal static class StartupErrors
             StartupException startup => startup.Message,
             StorageUnavailableException storage => storage.Message,
 
-            // The configuration binder's own failure ("Failed to convert configuration value 'x' at 'Section:Key'...").
-            InvalidOperationException { InnerException: FormatException format } binding => $"{binding.Message} {format.Message}",
+            // The configuration binder's own failure ("Failed to convert configuration value 'x' at 'Section:Key'..."): the
+            // generated binder's parse of an enum fails with an ArgumentException, a number or time with a FormatException.
+            InvalidOperationException { InnerException: (FormatException or ArgumentException) and var cause } binding => $"{binding.Message} {cause.Message}",
             _ => string.Empty,
         };
         return message.Length > 0;

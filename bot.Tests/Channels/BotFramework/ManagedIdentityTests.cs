@@ -14,6 +14,7 @@ namespace FlywheelBot.Tests.Channels.BotFramework;
 /// the managed-identity endpoint named by <c>IDENTITY_ENDPOINT</c>/<c>IDENTITY_HEADER</c> (a fake on loopback), and
 /// inbound tokens accepted only for the identity's client id.
 /// </summary>
+[Trait("Runs", "BotProcess")]
 public sealed class ManagedIdentityTests : IAsyncLifetime
 {
     private const string ClientId = "6f1c9a52-3d0e-4b8a-9c61-2f7d4e8b1a09";

@@ -10,6 +10,7 @@ namespace FlywheelBot.Tests.Channels.BotFramework;
 /// Issue 14, item 1, black-box: the real bot process in Development (authentication off) must never send to itself, to
 /// a serviceUrl with a query, fragment or user info, or anywhere but loopback; it says at start-up that auth is off.
 /// </summary>
+[Trait("Runs", "BotProcess")]
 public sealed class ServiceUrlSafetyTests : IAsyncLifetime
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("flywheel-serviceurl-").FullName;

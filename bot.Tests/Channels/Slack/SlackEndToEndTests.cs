@@ -12,6 +12,7 @@ namespace FlywheelBot.Tests.Channels.Slack;
 /// answer, "what should we do next" as an app_mention answered in its thread, a retried event handled once, a slash
 /// command acknowledged within Slack's 3 seconds, App Home published; then the same conversation over Socket Mode.
 /// </summary>
+[Trait("Runs", "BotProcess")]
 public sealed class SlackEndToEndTests : IAsyncLifetime
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "flywheel-slack-e2e-" + Guid.NewGuid().ToString("N"));

@@ -17,6 +17,7 @@ namespace FlywheelBot.Tests.Channels.Slack;
 /// slash command are still acknowledged, logged, and answered with the short apology instead of silence. The check-in
 /// really waits for its wall-clock minute (30 to 90 seconds), as the Teams check-in end-to-end test does.
 /// </summary>
+[Trait("Runs", "BotProcess")]
 public sealed class SlackProcessFlowTests : IAsyncLifetime
 {
     private const string Bea = "U0BEA";

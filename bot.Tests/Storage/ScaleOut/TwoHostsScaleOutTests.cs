@@ -8,6 +8,7 @@ namespace FlywheelBot.Tests.Storage.ScaleOut;
 /// balancer would spread them) and nothing may be lost or applied twice: optimistic concurrency makes the loser of
 /// each race re-read and re-apply its turn.
 /// </summary>
+[Trait("Runs", "BotProcess")]
 public sealed class TwoHostsScaleOutTests(TwoHostsOnPostgres hosts) : IClassFixture<TwoHostsOnPostgres>
 {
     private const int Interviews = 8;

@@ -19,6 +19,7 @@ namespace FlywheelBot.Tests.Channels.Slack.Installations;
 /// Browsers open the install page, "approve" at Slack (the fake issues the code Slack would), come back to the
 /// redirect; bad links get a 400 page and store nothing; the database file holds no token in clear.
 /// </summary>
+[Trait("Runs", "BotProcess")]
 public sealed class SlackInstallProcessTests : IAsyncLifetime
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "flywheel-slack-install-" + Guid.NewGuid().ToString("N"));
