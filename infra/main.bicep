@@ -194,7 +194,9 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
     keyVaultReferenceIdentity: identity.id
     siteConfig: {
       linuxFxVersion: 'DOTNETCORE|10.0'
-      appCommandLine: 'dotnet FlywheelBot.dll'
+      // bot/startup.sh, published beside the app: starts the Native AOT executable (a publish made on Linux) or, from a
+      // ReadyToRun publish made elsewhere, FlywheelBot.dll. The .NET stack stays for the latter.
+      appCommandLine: 'sh /home/site/wwwroot/startup.sh'
       alwaysOn: true
       // The bot's readiness path (bot/Hosting/HealthServices.cs): 503 until storage is reachable and migrated.
       healthCheckPath: '/healthz/ready'

@@ -76,6 +76,8 @@ public sealed partial class InfraTests(CompiledInfra infra) : IClassFixture<Comp
 
         Assert.Equal(HealthServices.ReadyPath, config["healthCheckPath"]!.GetValue<string>());
         Assert.Equal("DOTNETCORE|10.0", config["linuxFxVersion"]!.GetValue<string>());
+        Assert.Equal("sh /home/site/wwwroot/startup.sh", config["appCommandLine"]!.GetValue<string>()); // published with the app (bot/startup.sh)
+        Assert.Contains("<None Include=\"startup.sh\" CopyToPublishDirectory=", File.ReadAllText(Path.Combine(CompiledInfra.Directory, "..", "bot", "FlywheelBot.csproj")), StringComparison.Ordinal);
         Assert.True(config["alwaysOn"]!.GetValue<bool>());
         Assert.Equal("1.2", config["minTlsVersion"]!.GetValue<string>());
         Assert.Equal("Disabled", config["ftpsState"]!.GetValue<string>());
