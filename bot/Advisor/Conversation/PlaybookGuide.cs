@@ -50,7 +50,7 @@ internal sealed class PlaybookGuide : IFlywheelGuide
 
     public ActivityPhrases Activities { get; }
 
-    public ImmutableHashSet<string> Derivable(IEnumerable<string> reported) => MetricDerivation.Derivable(Playbook, reported);
+    public ImmutableHashSet<string> Derivable(IReadOnlyDictionary<string, decimal> reported) => MetricDerivation.Derivable(Playbook, reported);
 
     public ImmutableDictionary<string, decimal> Report(ImmutableDictionary<string, decimal> reported, string metricId, decimal value) =>
         MetricDerivation.Update(Playbook, reported, metricId, value);
@@ -61,6 +61,8 @@ internal sealed class PlaybookGuide : IFlywheelGuide
     public string AboutActivity(string activityId, Diagnosis? diagnosis) => ActivityAdvice.Explain(Playbook, activityId, diagnosis);
 
     public StageStatus StatusOf(DiagnosisInput input, StageId stage) => engine.StatusOf(input, stage);
+
+    public StageId? FirstWeakStage(DiagnosisInput input) => engine.FirstWeakStage(input);
 
     public string ActivityTitle(string activityId) =>
         Playbook.TryGetActivity(activityId, out var activity) ? activity.Title : activityId;
