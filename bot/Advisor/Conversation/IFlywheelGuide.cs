@@ -41,6 +41,9 @@ internal interface IFlywheelGuide
     /// <summary>The activities that suit the audience, as choices in plain words (id, short name), in playbook order.</summary>
     ImmutableArray<(string Id, string Name)> ActivityChoices(Audience audience);
 
+    /// <summary>The interview's last question (what the team does now), its choices the <see cref="ActivityChoices"/> of the audience.</summary>
+    BasicQuestion DoingQuestion(Audience audience);
+
     /// <summary>What the playbook says about one activity for this team: its stage, and how it fits the diagnosis.</summary>
     string AboutActivity(string activityId, Diagnosis? diagnosis);
 

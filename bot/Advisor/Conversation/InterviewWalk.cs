@@ -76,7 +76,7 @@ internal static class InterviewWalk
             return null;
         }
 
-        var question = BasicQuestions.Doing(guide.ActivityChoices(interview.Audience ?? InterviewDefaults.Audience));
+        var question = guide.DoingQuestion(interview.Audience ?? InterviewDefaults.Audience);
         return new InterviewStep(question.Id, question, null, null);
     }
 }
