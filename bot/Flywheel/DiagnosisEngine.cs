@@ -44,6 +44,25 @@ public sealed class DiagnosisEngine(Playbook playbook)
         return StageAssessor.Status(Playbook, input with { Metrics = MetricDerivation.Complete(Playbook, input.Metrics).Metrics }, stage);
     }
 
+    /// <summary>
+    /// The first stage in flywheel order that <see cref="Diagnose"/> would assess weak, or null when none is: what the
+    /// interview asks on every turn, with the implied metrics worked out once for all the stages.
+    /// </summary>
+    public StageId? FirstWeakStage(DiagnosisInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var completed = input with { Metrics = MetricDerivation.Complete(Playbook, input.Metrics).Metrics };
+        foreach (var stage in StageAssessor.Order)
+        {
+            if (StageAssessor.Status(Playbook, completed, stage) == StageStatus.Weak)
+            {
+                return stage;
+            }
+        }
+
+        return null;
+    }
+
     private StageAssessment Explain(StageAssessment stage, ImmutableHashSet<string> derived, Audience audience) =>
         stage.Evidence.Any(e => derived.Contains(e.MetricId))
             ? stage with { Evidence = [.. stage.Evidence.Select(e => derived.Contains(e.MetricId) ? e with { Text = $"{e.Text} (Worked out from {Sources(e.MetricId, audience)}.)" } : e)] }

@@ -8,14 +8,17 @@ namespace FlywheelBot.Flywheel;
 /// </summary>
 public static class MetricDerivation
 {
+    /// <summary>The empty set of implied ids (shared: most turns imply nothing).</summary>
+    private static readonly ImmutableHashSet<string> NoneDerived = ImmutableHashSet.Create<string>(StringComparer.Ordinal);
+
     /// <summary>The reported metrics plus every one they imply, and the ids that were implied.</summary>
     public static (ImmutableDictionary<string, decimal> Metrics, ImmutableHashSet<string> Derived) Complete(Playbook playbook, ImmutableDictionary<string, decimal> reported)
     {
         ArgumentNullException.ThrowIfNull(playbook);
         ArgumentNullException.ThrowIfNull(reported);
         var metrics = reported;
-        var derived = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
-        foreach (var relation in Relations(playbook))
+        ImmutableHashSet<string>.Builder? derived = null;
+        foreach (var relation in playbook.RateRelations)
         {
             var hasRate = metrics.TryGetValue(relation.Rate, out var rate);
             var hasFrom = metrics.TryGetValue(relation.From, out var from);
@@ -23,16 +26,16 @@ public static class MetricDerivation
             if (!hasRate && hasFrom && hasTo && from > 0 && to <= from)
             {
                 metrics = metrics.SetItem(relation.Rate, Math.Round(to / from * 100m, 2, MidpointRounding.AwayFromZero));
-                derived.Add(relation.Rate);
+                (derived ??= ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal)).Add(relation.Rate);
             }
             else if (hasRate && hasFrom && !hasTo)
             {
                 metrics = metrics.SetItem(relation.To, Math.Round(from * rate / 100m, 0, MidpointRounding.AwayFromZero));
-                derived.Add(relation.To);
+                (derived ??= ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal)).Add(relation.To);
             }
         }
 
-        return (metrics, derived.ToImmutable());
+        return (metrics, derived?.ToImmutable() ?? NoneDerived);
     }
 
     /// <summary>
@@ -41,19 +44,34 @@ public static class MetricDerivation
     public static ImmutableHashSet<string> Derivable(Playbook playbook, IEnumerable<string> known)
     {
         ArgumentNullException.ThrowIfNull(playbook);
-        var set = known.ToHashSet(StringComparer.Ordinal);
-        var result = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
-        foreach (var relation in Relations(playbook))
+        ArgumentNullException.ThrowIfNull(known);
+        return Derivable(playbook, known.ToHashSet(StringComparer.Ordinal).Contains);
+    }
+
+    /// <summary>The metric ids that can be worked out from the reported ones (their keys), without copying them.</summary>
+    public static ImmutableHashSet<string> Derivable(Playbook playbook, IReadOnlyDictionary<string, decimal> reported)
+    {
+        ArgumentNullException.ThrowIfNull(playbook);
+        ArgumentNullException.ThrowIfNull(reported);
+        return Derivable(playbook, reported.ContainsKey);
+    }
+
+    private static ImmutableHashSet<string> Derivable(Playbook playbook, Func<string, bool> isKnown)
+    {
+        ImmutableHashSet<string>.Builder? result = null;
+        foreach (var relation in playbook.RateRelations)
         {
-            string[] ids = [relation.Rate, relation.From, relation.To];
-            var missing = ids.Where(id => !set.Contains(id)).ToList();
-            if (missing.Count == 1 && missing[0] != relation.From)
+            // Exactly one of the three missing, and not the earlier count (never worked out backwards).
+            var missingRate = !isKnown(relation.Rate);
+            var missingFrom = !isKnown(relation.From);
+            var missingTo = !isKnown(relation.To);
+            if (!missingFrom && missingRate != missingTo)
             {
-                result.Add(missing[0]);
+                (result ??= ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal)).Add(missingRate ? relation.Rate : relation.To);
             }
         }
 
-        return result.ToImmutable();
+        return result?.ToImmutable() ?? NoneDerived;
     }
 
     /// <summary>
@@ -65,7 +83,7 @@ public static class MetricDerivation
         ArgumentNullException.ThrowIfNull(playbook);
         ArgumentNullException.ThrowIfNull(reported);
         var result = reported.SetItem(metricId, value);
-        foreach (var relation in Relations(playbook))
+        foreach (var relation in playbook.RateRelations)
         {
             string[] ids = [relation.Rate, relation.From, relation.To];
             if (!ids.Contains(metricId) || !ids.All(result.ContainsKey))
@@ -79,6 +97,5 @@ public static class MetricDerivation
         return result;
     }
 
-    internal static IEnumerable<RateRelation> Relations(Playbook playbook) =>
-        RateRelation.Known.Where(r => playbook.TryGetMetric(r.Rate, out _) && playbook.TryGetMetric(r.From, out _) && playbook.TryGetMetric(r.To, out _));
+    internal static ImmutableArray<RateRelation> Relations(Playbook playbook) => playbook.RateRelations;
 }

@@ -37,6 +37,7 @@ public sealed class Playbook
         metricsById = metrics.ToImmutableDictionary(m => m.Id, StringComparer.Ordinal);
         MetricNames = new MetricNames(metrics);
         activitiesById = activities.ToImmutableDictionary(a => a.Id, StringComparer.Ordinal);
+        RateRelations = [.. RateRelation.Known.Where(r => metricsById.ContainsKey(r.Rate) && metricsById.ContainsKey(r.From) && metricsById.ContainsKey(r.To))];
         metricsByStage = [];
         foreach (var audience in Enum.GetValues<Audience>())
         {
@@ -74,6 +75,9 @@ public sealed class Playbook
     public ImmutableArray<RouteGate> Routes { get; }
 
     public ImmutableArray<StopDoingRule> StopDoingRules { get; }
+
+    /// <summary>The rate relations whose three metrics this playbook defines (worked out once: every turn derives with them).</summary>
+    internal ImmutableArray<RateRelation> RateRelations { get; }
 
     /// <summary>The B2B spokes in playbook order (empty when the playbook defines none).</summary>
     public ImmutableArray<SpokeDefinition> Spokes { get; init; } = [];

@@ -8,6 +8,9 @@ internal static class StageAssessor
     /// <summary>The pseudo metric id used in evidence for the market awareness answer.</summary>
     public const string MarketAwarenessEvidence = "market_awareness";
 
+    /// <summary>The stages in flywheel order (the enum's order), made once.</summary>
+    public static ImmutableArray<StageId> Order { get; } = [.. Enum.GetValues<StageId>()];
+
     public static StageAssessment Assess(Playbook playbook, DiagnosisInput input, StageId stage)
     {
         var evidence = ImmutableArray.CreateBuilder<Evidence>();
@@ -43,8 +46,25 @@ internal static class StageAssessor
     /// </summary>
     public static StageStatus Status(Playbook playbook, DiagnosisInput input, StageId stage)
     {
-        var awarenessIsNew = stage == StageId.Awareness && input.Awareness == MarketAwareness.New;
-        return awarenessIsNew ? StageStatus.Weak : StatusOf(Verdicts(playbook, input, stage).Select(v => v.Status));
+        if (stage == StageId.Awareness && input.Awareness == MarketAwareness.New)
+        {
+            return StageStatus.Weak;
+        }
+
+        var result = StageStatus.Unknown;
+        foreach (var metric in playbook.MetricsFor(input.Audience, stage))
+        {
+            if (input.Metrics.TryGetValue(metric.Id, out var value))
+            {
+                result = Combine(result, new MetricVerdict(metric, metric.ThresholdFor(input.Audience)!, value).Status);
+                if (result == StageStatus.Weak)
+                {
+                    return result;
+                }
+            }
+        }
+
+        return result;
     }
 
     public static IEnumerable<MetricVerdict> Verdicts(Playbook playbook, DiagnosisInput input, StageId stage) =>
@@ -58,17 +78,26 @@ internal static class StageAssessor
         var result = StageStatus.Unknown;
         foreach (var verdict in verdicts)
         {
-            if (verdict == StageStatus.Weak)
+            result = Combine(result, verdict);
+            if (result == StageStatus.Weak)
             {
-                return StageStatus.Weak;
-            }
-
-            if (verdict == StageStatus.Watch || result == StageStatus.Unknown)
-            {
-                result = result == StageStatus.Watch ? StageStatus.Watch : verdict;
+                return result;
             }
         }
 
         return result;
+    }
+
+    /// <summary>The status so far with one more verdict: weak wins, then watch; the first verdict replaces unknown.</summary>
+    private static StageStatus Combine(StageStatus result, StageStatus verdict)
+    {
+        if (verdict == StageStatus.Weak)
+        {
+            return StageStatus.Weak;
+        }
+
+        return verdict == StageStatus.Watch || result == StageStatus.Unknown
+            ? (result == StageStatus.Watch ? StageStatus.Watch : verdict)
+            : result;
     }
 }

@@ -74,15 +74,19 @@ internal static partial class FactReader
         ("everybody knows us", MarketAwareness.Established), ("market leader", MarketAwareness.Established),
     ];
 
-    private static readonly string[] CommunityWords = ["community", "communities", "forum", "forums", "subreddit", "reddit", "discord", "meetup", "meetups", "user group", "user groups", "slack group"];
+    /// <summary>The phrases as needles, made once: " phrase " (a whole phrase) and, for phrases of several words, " phrase" (its start).</summary>
+    private static readonly (string Whole, string? Start, MarketAwareness Value)[] AwarenessNeedles =
+        [.. AwarenessPhrases.Select(p => ($" {p.Phrase} ", p.Phrase.Contains(' ', StringComparison.Ordinal) ? $" {p.Phrase}" : null, p.Value))];
+
+    private static readonly string[] CommunityWords = [.. new[] { "community", "communities", "forum", "forums", "subreddit", "reddit", "discord", "meetup", "meetups", "user group", "user groups", "slack group" }.Select(w => $" {w} ")];
 
     private static readonly string[] Negations = [" no ", " not ", " none ", " without ", " don't ", " dont ", " isn't ", " isnt ", " aren't ", " there's no ", " nothing "];
 
     private static MarketAwareness? AwarenessIn(string padded)
     {
-        foreach (var (phrase, value) in AwarenessPhrases)
+        foreach (var (whole, start, value) in AwarenessNeedles)
         {
-            if (padded.Contains($" {phrase} ", StringComparison.Ordinal) || padded.Contains($" {phrase}", StringComparison.Ordinal) && phrase.Contains(' ', StringComparison.Ordinal))
+            if (padded.Contains(whole, StringComparison.Ordinal) || start is not null && padded.Contains(start, StringComparison.Ordinal))
             {
                 return value;
             }
@@ -93,7 +97,7 @@ internal static partial class FactReader
 
     private static Community? CommunityIn(string padded)
     {
-        if (!CommunityWords.Any(w => padded.Contains($" {w} ", StringComparison.Ordinal)))
+        if (!CommunityWords.Any(w => padded.Contains(w, StringComparison.Ordinal)))
         {
             return null;
         }

@@ -33,7 +33,7 @@ internal interface IFlywheelGuide
     ActivityPhrases Activities { get; }
 
     /// <summary>The metric ids the reported ones imply (a rate from two counts), so the interview need not ask them.</summary>
-    ImmutableHashSet<string> Derivable(IEnumerable<string> reported);
+    ImmutableHashSet<string> Derivable(IReadOnlyDictionary<string, decimal> reported);
 
     /// <summary>A new reported value, dropping a reported number it made stale (the rate after a count changed).</summary>
     ImmutableDictionary<string, decimal> Report(ImmutableDictionary<string, decimal> reported, string metricId, decimal value);
@@ -41,11 +41,17 @@ internal interface IFlywheelGuide
     /// <summary>The activities that suit the audience, as choices in plain words (id, short name), in playbook order.</summary>
     ImmutableArray<(string Id, string Name)> ActivityChoices(Audience audience);
 
+    /// <summary>The interview's last question (what the team does now), its choices the <see cref="ActivityChoices"/> of the audience.</summary>
+    BasicQuestion DoingQuestion(Audience audience);
+
     /// <summary>What the playbook says about one activity for this team: its stage, and how it fits the diagnosis.</summary>
     string AboutActivity(string activityId, Diagnosis? diagnosis);
 
     /// <summary>One stage's status as <see cref="Diagnose"/> would assess it (cheap: no advice, no evidence text).</summary>
     StageStatus StatusOf(DiagnosisInput input, StageId stage);
+
+    /// <summary>The first stage in flywheel order that <see cref="Diagnose"/> would assess weak, or null (cheap, as <see cref="StatusOf"/>).</summary>
+    StageId? FirstWeakStage(DiagnosisInput input);
 
     /// <summary>An activity's display title (the id when unknown).</summary>
     string ActivityTitle(string activityId);

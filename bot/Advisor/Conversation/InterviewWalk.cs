@@ -11,6 +11,8 @@ namespace FlywheelBot.Advisor.Conversation;
 /// </summary>
 internal static class InterviewWalk
 {
+    private static readonly StageId[] Stages = Enum.GetValues<StageId>();
+
     /// <summary>The next question, or null when the interview is complete.</summary>
     public static InterviewStep? Next(InterviewState interview, IFlywheelGuide guide, ImmutableHashSet<string> doing)
     {
@@ -44,14 +46,13 @@ internal static class InterviewWalk
         }
 
         var audience = interview.Audience ?? InterviewDefaults.Audience;
-        var derivable = guide.Derivable(interview.Metrics.Keys);
+        var derivable = guide.Derivable(interview.Metrics);
 
-        // The answers do not change during the walk: one input serves every stage (made only when needed).
-        DiagnosisInput? input = null;
-        foreach (var stage in Enum.GetValues<StageId>())
+        // The answers do not change during the walk: the stages are assessed once, and the walk stops at the first weak one.
+        var weak = guide.FirstWeakStage(interview.ToInput(doing));
+        foreach (var stage in Stages)
         {
-            input ??= interview.ToInput(doing);
-            if (guide.StatusOf(input, stage) == StageStatus.Weak)
+            if (stage == weak)
             {
                 return null;
             }
@@ -75,7 +76,7 @@ internal static class InterviewWalk
             return null;
         }
 
-        var question = BasicQuestions.Doing(guide.ActivityChoices(interview.Audience ?? InterviewDefaults.Audience));
+        var question = guide.DoingQuestion(interview.Audience ?? InterviewDefaults.Audience);
         return new InterviewStep(question.Id, question, null, null);
     }
 }

@@ -11,6 +11,10 @@ internal sealed class PlaybookGuide : IFlywheelGuide
     // The questions of every audience and stage, made once: the interview asks for them on every turn.
     private readonly Dictionary<(Audience, StageId), ImmutableArray<MetricQuestion>> deciding = [];
 
+    // The activity choices and the doing question of every audience, made once (the same question object each time,
+    // so equal views of it compare equal and their renders can be shared).
+    private readonly Dictionary<Audience, (ImmutableArray<(string Id, string Name)> Choices, BasicQuestion Question)> doing = [];
+
     public PlaybookGuide(DiagnosisEngine engine)
     {
         ArgumentNullException.ThrowIfNull(engine);
@@ -18,6 +22,8 @@ internal sealed class PlaybookGuide : IFlywheelGuide
         Activities = new ActivityPhrases(engine.Playbook.Activities.SelectMany(a => Phrases(a).Select(p => (p, a.Id))));
         foreach (var audience in Enum.GetValues<Audience>())
         {
+            ImmutableArray<(string Id, string Name)> choices = [.. Playbook.Activities.Where(a => a.Suits(audience)).Select(a => (a.Id, ShortName(a)))];
+            doing[audience] = (choices, BasicQuestions.Doing(choices));
             foreach (var stage in Enum.GetValues<StageId>())
             {
                 deciding[(audience, stage)] = [.. engine.Playbook.DecidingMetrics(audience, stage).Select(m => ToQuestion(m, audience))];
@@ -50,17 +56,20 @@ internal sealed class PlaybookGuide : IFlywheelGuide
 
     public ActivityPhrases Activities { get; }
 
-    public ImmutableHashSet<string> Derivable(IEnumerable<string> reported) => MetricDerivation.Derivable(Playbook, reported);
+    public ImmutableHashSet<string> Derivable(IReadOnlyDictionary<string, decimal> reported) => MetricDerivation.Derivable(Playbook, reported);
 
     public ImmutableDictionary<string, decimal> Report(ImmutableDictionary<string, decimal> reported, string metricId, decimal value) =>
         MetricDerivation.Update(Playbook, reported, metricId, value);
 
-    public ImmutableArray<(string Id, string Name)> ActivityChoices(Audience audience) =>
-        [.. Playbook.Activities.Where(a => a.Suits(audience)).Select(a => (a.Id, ShortName(a)))];
+    public ImmutableArray<(string Id, string Name)> ActivityChoices(Audience audience) => doing[audience].Choices;
+
+    public BasicQuestion DoingQuestion(Audience audience) => doing[audience].Question;
 
     public string AboutActivity(string activityId, Diagnosis? diagnosis) => ActivityAdvice.Explain(Playbook, activityId, diagnosis);
 
     public StageStatus StatusOf(DiagnosisInput input, StageId stage) => engine.StatusOf(input, stage);
+
+    public StageId? FirstWeakStage(DiagnosisInput input) => engine.FirstWeakStage(input);
 
     public string ActivityTitle(string activityId) =>
         Playbook.TryGetActivity(activityId, out var activity) ? activity.Title : activityId;

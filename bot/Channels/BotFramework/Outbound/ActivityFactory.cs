@@ -14,6 +14,12 @@ internal sealed class ActivityFactory(ICardRenderer cards, ITextRenderer text)
 {
     public const string ApologyText = TurnFailedView.Text;
 
+    // The questions every interview shows, rendered once (the card and its summary depend on the view alone).
+    private readonly SharedRenders shared = new();
+
+    /// <summary>How many renders are kept for reuse (see <see cref="SharedRenders"/>).</summary>
+    internal int SharedRenderCount => shared.Count;
+
     /// <summary>A reply in the conversation of <paramref name="inbound"/>, from the bot to the sender.</summary>
     public Activity Reply(Activity inbound, ViewModel view) => ReplyTo(inbound, FromView(view));
 
@@ -61,12 +67,18 @@ internal sealed class ActivityFactory(ICardRenderer cards, ITextRenderer text)
             return ApologyMessage();
         }
 
-        var summary = text.Render(view);
+        var (summary, card) = shared.Get(view, Render);
         return new Activity
         {
             Type = ActivityTypes.Message,
             Summary = summary,
-            Attachments = [new Attachment(ActivityTypes.AdaptiveCardContentType, new RawJson(cards.RenderUtf8(view, summary)))],
+            Attachments = [new Attachment(ActivityTypes.AdaptiveCardContentType, new RawJson(card))],
         };
+    }
+
+    private (string Summary, ReadOnlyMemory<byte> Card) Render(ViewModel view)
+    {
+        var summary = text.Render(view);
+        return (summary, cards.RenderUtf8(view, summary));
     }
 }
