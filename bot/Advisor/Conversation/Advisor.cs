@@ -46,9 +46,14 @@ internal sealed class Advisor
 
         var intent = IntentReader.Read(input, _guide);
         var interview = state.Mode == ConversationMode.Interview ? state.Interview : null;
+
+        // The current question of the interview, once worked out (the answer below needs the same one).
+        InterviewStep? current = null;
+        var currentKnown = false;
         if (intent.Kind is IntentKind.Text or IntentKind.MetricUpdate && input.Kind == TurnKind.Message && state.Mode != ConversationMode.Tour && !input.StateWasLost)
         {
             var step = interview is null ? null : _interview.Current(interview, input);
+            (current, currentKnown) = (step, interview is not null);
             var atDoing = step?.QuestionId == BasicQuestions.DoingId;
             var facts = atDoing ? Facts.None : FactReader.Read(input.Text, _guide.MetricNames, ParseValue, _guide.Activities);
             if (!facts.IsEmpty && !IsPlainAnswer(facts, step, intent, interview is not null, input.Text))
@@ -83,7 +88,9 @@ internal sealed class Advisor
             IntentKind.Back when interview is not null => _interview.Back(state, interview, input, now),
             IntentKind.Back when state.Mode == ConversationMode.Tour => _tour.Previous(state),
             IntentKind.Next when state.Mode == ConversationMode.Tour => _tour.Next(state),
-            IntentKind.Answer or IntentKind.Text when interview is not null => _interview.Answer(state, interview, intent, input, now),
+            IntentKind.Answer or IntentKind.Text when interview is not null => currentKnown
+                ? _interview.Answer(state, interview, intent, input, now, current)
+                : _interview.Answer(state, interview, intent, input, now),
             IntentKind.Answer when state.Interview is { } paused => _interview.Answer(state, paused, intent, input, now),
             IntentKind.Text when state.Mode == ConversationMode.Tour => _tour.Check(state, null, intent.Value ?? string.Empty),
             IntentKind.Answer => Stale(state),

@@ -29,9 +29,12 @@ internal sealed class InterviewFlow(IFlywheelGuide guide, AdviceViews advice, Ad
         return new TurnResult(next, new TurnOutput(before.Add(Question(step, interview, null)), replace));
     }
 
-    public TurnResult Answer(ConversationState state, InterviewState interview, Intent intent, AdvisorInput input, DateTimeOffset now)
+    public TurnResult Answer(ConversationState state, InterviewState interview, Intent intent, AdvisorInput input, DateTimeOffset now) =>
+        Answer(state, interview, intent, input, now, Current(interview, input));
+
+    /// <summary>Answers <paramref name="step"/>, the <see cref="Current"/> question of the interview (already worked out by the caller).</summary>
+    public TurnResult Answer(ConversationState state, InterviewState interview, Intent intent, AdvisorInput input, DateTimeOffset now, InterviewStep? step)
     {
-        var step = Current(interview, input);
         if (step is null)
         {
             return Finish(state, interview, input, now, [], null);

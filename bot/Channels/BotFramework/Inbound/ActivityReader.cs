@@ -23,36 +23,56 @@ internal static class ActivityReader
             return (null, StatusCodes.Status413PayloadTooLarge, $"The body is larger than {maxBytes} bytes.");
         }
 
-        var buffer = new ArrayBufferWriter<byte>(Math.Min(maxBytes, 16 * 1024));
-        while (true)
-        {
-            var read = await request.Body.ReadAsync(buffer.GetMemory(4096), cancellationToken);
-            if (read == 0)
-            {
-                break;
-            }
-
-            buffer.Advance(read);
-            if (buffer.WrittenCount > maxBytes)
-            {
-                return (null, StatusCodes.Status413PayloadTooLarge, $"The body is larger than {maxBytes} bytes.");
-            }
-        }
-
         Activity? activity;
+
+        // The body is read into a pooled buffer (a turn's body is a few KB; a fresh 16 KB array per request was most of
+        // what reading allocated). Nothing read keeps a reference into it: strings and JSON values are copied out.
+        var buffer = ArrayPool<byte>.Shared.Rent(FirstBufferSize(request.ContentLength, maxBytes));
         try
         {
-            activity = JsonSerializer.Deserialize(buffer.WrittenSpan, BotFrameworkJsonContext.Default.Activity);
+            var written = 0;
+            while (true)
+            {
+                if (written == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    buffer.AsSpan(0, written).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+
+                var read = await request.Body.ReadAsync(buffer.AsMemory(written), cancellationToken);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                written += read;
+                if (written > maxBytes)
+                {
+                    return (null, StatusCodes.Status413PayloadTooLarge, $"The body is larger than {maxBytes} bytes.");
+                }
+            }
+
+            activity = JsonSerializer.Deserialize(buffer.AsSpan(0, written), BotFrameworkJsonContext.Default.Activity);
         }
         catch (JsonException)
         {
             return (null, StatusCodes.Status400BadRequest, "The body is not a JSON activity.");
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
 
         return string.IsNullOrWhiteSpace(activity?.Type)
             ? (null, StatusCodes.Status400BadRequest, "The activity has no type.")
             : (activity, StatusCodes.Status200OK, string.Empty);
     }
+
+    /// <summary>Room for the whole body when its length is given (one byte more, so the read that finds the end needs no new buffer), else 4 KB.</summary>
+    private static int FirstBufferSize(long? contentLength, int maxBytes) =>
+        (int)Math.Min(Math.Max(contentLength is { } length ? length + 1 : 4096, 256), Math.Max((long)maxBytes + 1, 256));
 
     private static bool IsJson(string contentType)
     {
