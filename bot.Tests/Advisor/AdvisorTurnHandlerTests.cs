@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using FlywheelBot.Advisor;
 using FlywheelBot.Advisor.Conversation;
+using FlywheelBot.CheckIns;
+using FlywheelBot.CheckIns.History;
 using FlywheelBot.Conversations;
 using FlywheelBot.Flywheel;
 using FlywheelBot.Storage;
@@ -144,6 +146,77 @@ public sealed class AdvisorTurnHandlerTests
     }
 
     [Fact]
+    public async Task A_finished_interview_stores_its_history_snapshot_in_the_turns_own_commit()
+    {
+        var docs = new PutCountingStore(new InMemoryDocumentStore(_clock));
+        var history = new HistoryStore(docs, NullLogger<HistoryStore>.Instance);
+        var handler = Handler(docs, new StorageOptions(), [Recorder(docs, history)]);
+
+        foreach (var text in new[] { "start", "sdm", "new" })
+        {
+            await Say(handler, text);
+        }
+
+        var puts = docs.Puts;
+        var output = await Say(handler, "not sure");
+
+        Assert.IsType<RecommendationView>(output.Replies[^1]);
+        Assert.Equal(puts, docs.Puts);
+        var snapshot = Assert.Single(await history.RecentAsync(Key, 10, CancellationToken.None));
+        Assert.Equal(("interview", _clock.GetUtcNow()), (snapshot.Source, snapshot.At));
+    }
+
+    [Fact]
+    public async Task A_history_key_taken_in_the_same_instant_moves_a_tick_and_both_snapshots_are_kept()
+    {
+        var docs = new InMemoryDocumentStore(_clock);
+        var history = new HistoryStore(docs, NullLogger<HistoryStore>.Instance);
+        await Profiles(docs).UpdateAsync(Key, _ => Profile(), CancellationToken.None);
+        var handler = Handler(docs, new StorageOptions(), [Recorder(docs, history)]);
+
+        // Two updates at one frozen instant: the second commit meets the first snapshot's key, conflicts, and is applied again.
+        await handler.HandleAsync(InboundTurn.Message(Key, "nps is 40", ConversationScope.Channel), CancellationToken.None);
+        var output = await handler.HandleAsync(InboundTurn.Message(Key, "churn 3%", ConversationScope.Channel), CancellationToken.None);
+
+        Assert.IsType<RecommendationView>(output.Replies[^1]);
+        var snapshots = await history.RecentAsync(Key, 10, CancellationToken.None);
+        Assert.Equal(["update", "update"], snapshots.Select(s => s.Source));
+        Assert.Equal(3m, (await Profiles(docs).GetAsync(Key, CancellationToken.None))!.Metrics["monthly_churn_pct"]);
+    }
+
+    [Fact]
+    public async Task A_diagnosis_answers_the_pending_check_in_it_read_in_the_turns_commit()
+    {
+        var docs = new InMemoryDocumentStore(_clock);
+        var history = new HistoryStore(docs, NullLogger<HistoryStore>.Instance);
+        var subscriptions = new CheckInRepository(docs, NullLogger<CheckInRepository>.Instance);
+        await Profiles(docs).UpdateAsync(Key, _ => Profile(), CancellationToken.None);
+        var handler = Handler(docs, new StorageOptions(), [Recorder(docs, history)]);
+        var sentAt = _clock.GetUtcNow().AddMinutes(-5);
+        await subscriptions.TryWriteAsync(Subscription() with { Pending = new PendingCheckIn("2026-W10", sentAt, sentAt.AddDays(1), false) }, 0, CancellationToken.None);
+        var before = await subscriptions.GetAsync(Key, CancellationToken.None);
+
+        await handler.HandleAsync(InboundTurn.Message(Key, "nps is 40", ConversationScope.Channel), CancellationToken.None);
+
+        Assert.Null((await subscriptions.GetAsync(Key, CancellationToken.None)).Value!.Pending);
+        Assert.NotNull(before.Value!.Pending);
+    }
+
+    [Fact]
+    public async Task A_recorder_that_cannot_plan_is_told_after_the_turn_and_the_user_gets_the_advice()
+    {
+        var docs = new InMemoryDocumentStore(_clock);
+        _recorder.Setup(r => r.Plan(It.IsAny<string>(), It.IsAny<Diagnosis>(), It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<int>()))
+            .Throws(new InvalidOperationException("cannot plan"));
+        await Profiles(docs).UpdateAsync(Key, _ => Profile(), CancellationToken.None);
+
+        var output = await Handler(docs).HandleAsync(InboundTurn.Message(Key, "nps is 40", ConversationScope.Channel), CancellationToken.None);
+
+        Assert.IsType<RecommendationView>(output.Replies[^1]);
+        _recorder.Verify(r => r.RecordAsync(Key, It.IsAny<Diagnosis>(), "update", It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
     public async Task A_metric_update_changes_the_profile_and_records_an_update()
     {
         var docs = new InMemoryDocumentStore(_clock);
@@ -250,17 +323,56 @@ public sealed class AdvisorTurnHandlerTests
     private AdvisorTurnHandler Handler(IDocumentStore docs, params ITurnInterceptor[] interceptors) =>
         Handler(docs, new StorageOptions(), interceptors);
 
-    private AdvisorTurnHandler Handler(IDocumentStore docs, StorageOptions storage, params ITurnInterceptor[] interceptors)
+    private AdvisorTurnHandler Handler(IDocumentStore docs, StorageOptions storage, params ITurnInterceptor[] interceptors) =>
+        Handler(docs, storage, [_recorder.Object], interceptors);
+
+    private static HistoryRecorder Recorder(IDocumentStore docs, HistoryStore history) =>
+        new(history, new CheckInRepository(docs, NullLogger<CheckInRepository>.Instance), Options.Create(new CheckInOptions()));
+
+    private CheckInSubscription Subscription() =>
+        CheckInPlanner.Create(Key, new WeeklySchedule(DayOfWeek.Monday, new TimeOnly(9, 0), "UTC"), _clock.GetUtcNow());
+
+    private AdvisorTurnHandler Handler(IDocumentStore docs, StorageOptions storage, IDiagnosisRecorder[] recorders, params ITurnInterceptor[] interceptors)
     {
         var store = Versioned(docs);
         return new AdvisorTurnHandler(
             TestAdvisor.Advisor,
             store,
             interceptors,
-            [_recorder.Object],
+            recorders,
             _clock,
             new ConversationStateRetention(storage.DialogStateRetention),
             NullLogger<AdvisorTurnHandler>.Instance);
+    }
+
+    /// <summary>Counts single puts (a write that rides in a commit is not one).</summary>
+    private sealed class PutCountingStore(InMemoryDocumentStore inner) : IDocumentStore, IAtomicDocumentStore
+    {
+        private int _puts;
+
+        public int Puts => _puts;
+
+        public Task<StoredDocument?> GetAsync(string collection, string key, CancellationToken cancellationToken) => inner.GetAsync(collection, key, cancellationToken);
+
+        public Task<WriteResult> PutAsync(DocumentWrite write, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _puts);
+            return inner.PutAsync(write, cancellationToken);
+        }
+
+        public Task<bool> DeleteAsync(string collection, string key, long? expectedVersion, CancellationToken cancellationToken) => inner.DeleteAsync(collection, key, expectedVersion, cancellationToken);
+
+        public Task<IReadOnlyList<StoredDocument>> ListAsync(string collection, string keyPrefix, int limit, CancellationToken cancellationToken) => inner.ListAsync(collection, keyPrefix, limit, cancellationToken);
+
+        public Task<IReadOnlyList<StoredDocument>> ListDueAsync(string collection, DateTimeOffset now, int limit, CancellationToken cancellationToken) => inner.ListDueAsync(collection, now, limit, cancellationToken);
+
+        public Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken) => inner.PurgeExpiredAsync(now, cancellationToken);
+
+        public Task<IReadOnlyList<StoredDocument?>> GetManyAsync(IReadOnlyList<DocumentKey> keys, CancellationToken cancellationToken) => inner.GetManyAsync(keys, cancellationToken);
+
+        public Task<IReadOnlyList<long>?> CommitAsync(IReadOnlyList<DocumentWrite> writes, IReadOnlyList<DocumentCheck> checks, CancellationToken cancellationToken) => inner.CommitAsync(writes, checks, cancellationToken);
+
+        public Task<CommitResult?> CommitAsync(AtomicCommit commit, CancellationToken cancellationToken) => inner.CommitAsync(commit, cancellationToken);
     }
 
     /// <summary>Runs another turn just before the next conversation-state write, so that write meets a version conflict.</summary>

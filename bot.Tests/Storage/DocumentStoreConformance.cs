@@ -641,6 +641,78 @@ public abstract class DocumentStoreConformance : IAsyncLifetime
         Assert.Equal(second, (await Store.GetAsync(Collection, second, CancellationToken.None))?.Key);
     }
 
+    [ConformanceFact]
+    public async Task A_commit_with_ensured_records_and_reads_stores_all_and_reads_what_it_wrote()
+    {
+        await Store.PutAsync(Write("kept", """{"n":1}""", 0), CancellationToken.None);
+        await Store.PutAsync(Write("lapsed", """{"n":1}""", 0, expires: Start.AddMinutes(1)), CancellationToken.None);
+        await Store.PutAsync(Write("checked", """{"n":1}""", 0), CancellationToken.None);
+        Clock.Advance(TimeSpan.FromMinutes(2));
+
+        var result = await Atomic.CommitAsync(
+            new AtomicCommit(
+                [Write("claim", """{"n":1}""", 0)],
+                [new DocumentCheck(Collection, "checked", 1)],
+                [Write("kept", """{"n":2}""", null), Write("lapsed", """{"n":2}""", null), Write("fresh", """{"n":2}""", null, expires: Start.AddDays(1))],
+                [new DocumentKey(Collection, "claim"), new DocumentKey(Collection, "kept"), new DocumentKey(Collection, "lapsed"),
+                    new DocumentKey(Collection, "fresh"), new DocumentKey(Collection, "missing")]),
+            CancellationToken.None);
+
+        Assert.NotNull(result);
+        Assert.Equal([1L], result.Versions);
+
+        // Ensured: a live record is left as it was; an expired one counts as absent and is replaced (its version counts on).
+        Assert.Equal(
+            ["""{"n":1}""", """{"n":1}""", """{"n":2}""", """{"n":2}""", null],
+            result.Read.Select(d => d?.Json));
+        Assert.Equal([1L, 1L, 2L, 1L], result.Read.Take(4).Select(d => d!.Version));
+        Assert.Equal(("fresh", (DateTimeOffset?)Start.AddDays(1)), (result.Read[3]!.Key, result.Read[3]!.ExpiresAt));
+        Assert.Equal(("""{"n":1}""", 1L), await JsonAndVersion("kept"));
+        Assert.Equal(("""{"n":2}""", 1L), await JsonAndVersion("fresh"));
+    }
+
+    [ConformanceFact]
+    public async Task A_commit_whose_expectation_fails_ensures_nothing_and_reads_nothing()
+    {
+        await Store.PutAsync(Write("claim", """{"n":1}""", 0), CancellationToken.None);
+
+        var result = await Atomic.CommitAsync(
+            new AtomicCommit([Write("claim", """{"n":2}""", 0), Write("other", """{"n":2}""", null)], [], [Write("ensured", """{"n":2}""", null)], [new DocumentKey(Collection, "claim")], DeferFlush: true),
+            CancellationToken.None);
+
+        Assert.Null(result);
+        Assert.Null(await Store.GetAsync(Collection, "ensured", CancellationToken.None));
+        Assert.Null(await Store.GetAsync(Collection, "other", CancellationToken.None));
+        Assert.Equal(("""{"n":1}""", 1L), await JsonAndVersion("claim"));
+    }
+
+    [ConformanceFact]
+    public async Task A_commit_with_a_deferred_flush_is_stored_and_read_back_like_any_other()
+    {
+        var result = await Atomic.CommitAsync(
+            new AtomicCommit([Write("claim", """{"n":1}""", 0)], [], [], [new DocumentKey(Collection, "claim")], DeferFlush: true),
+            CancellationToken.None);
+        var again = await Atomic.CommitAsync(
+            new AtomicCommit([Write("claim", """{"n":1}""", 0)], [], [], [], DeferFlush: true),
+            CancellationToken.None);
+
+        Assert.Equal([1L], result!.Versions);
+        Assert.Equal("""{"n":1}""", result.Read[0]!.Json);
+        Assert.Null(again);
+        Assert.Equal(("""{"n":1}""", 1L), await JsonAndVersion("claim"));
+    }
+
+    [ConformanceFact]
+    public async Task A_commit_refuses_an_invalid_key_in_any_of_its_parts_before_writing()
+    {
+        await Assert.ThrowsAsync<ArgumentException>(() => Atomic.CommitAsync(
+            new AtomicCommit([Write("fine", """{"n":1}""", 0)], [], [], [new DocumentKey(Collection, "")]), CancellationToken.None));
+        await Assert.ThrowsAsync<ArgumentException>(() => Atomic.CommitAsync(
+            new AtomicCommit([Write("fine", """{"n":1}""", 0)], [], [Write("bad\0key", "{}", null)], []), CancellationToken.None));
+
+        Assert.Null(await Store.GetAsync(Collection, "fine", CancellationToken.None));
+    }
+
     private async Task<(string, long)> JsonAndVersion(string key)
     {
         var document = await Store.GetAsync(Collection, key, CancellationToken.None);

@@ -180,6 +180,12 @@ public sealed class VersionedStorePairedUpdateTests
             Interlocked.Increment(ref _commits);
             return inner.CommitAsync(writes, checks, cancellationToken);
         }
+
+        public Task<CommitResult?> CommitAsync(AtomicCommit commit, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _commits);
+            return inner.CommitAsync(commit, cancellationToken);
+        }
     }
 
     /// <summary>A store with only <see cref="IDocumentStore"/> (no atomic commits).</summary>

@@ -8,7 +8,8 @@ namespace FlywheelBot.Advisor;
 /// The channel-neutral entry point: lets interceptors claim the turn, then runs the pure
 /// <see cref="Conversation.Advisor"/> inside a versioned read-modify-write of the conversation state that also reads
 /// the team profile and commits its change (or a check that it is unchanged) with the state, re-applied on a concurrent
-/// write of either so no answer is lost, then tells the diagnosis recorders.
+/// write of either so no answer is lost; the diagnosis recorders' records ride in that commit (see
+/// <see cref="IDiagnosisRecorder.Plan"/>), or they are told after it.
 /// Conversation state expires after <see cref="ConversationStateRetention"/> without a turn.
 /// </summary>
 internal sealed partial class AdvisorTurnHandler(
@@ -22,6 +23,8 @@ internal sealed partial class AdvisorTurnHandler(
 {
     public const string Collection = "dialogs";
 
+    private readonly IDiagnosisRecorder[] _recorders = [.. recorders];
+
     public async Task<TurnOutput> HandleAsync(InboundTurn turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
@@ -34,10 +37,15 @@ internal sealed partial class AdvisorTurnHandler(
         }
 
         // The profile is read with the conversation state, and checked (or written, when the turn changed it) in the
-        // same commit: one read and one conditional write for the turn, no read when this instance holds both as last written.
+        // same commit: one read and one conditional write for the turn, no read when this instance holds both as last
+        // written (or read them with the turn's claim). A turn that completes a diagnosis also stores what the recorders
+        // planned for it in that commit (the history snapshot), and reads what they need after it.
         var now = clock.GetUtcNow();
         var expiry = retention.Duration;
         TurnResult? result = null;
+        Planned[] planned = [];
+        IReadOnlyList<StoredDocument?> read = [];
+        var attempt = 0;
         await store.UpdateWithAsync(
             Collection,
             turn.ConversationKey,
@@ -53,7 +61,14 @@ internal sealed partial class AdvisorTurnHandler(
 
                 var input = AdvisorInput.From(turn, profile.Value);
                 result = advisor.NextTurn(stored.Value ?? ConversationState.Empty, input with { StateWasLost = stored.WasUnreadable }, now);
-                return new PairedChange<ConversationState, TeamProfile>(result.State, result.ProfileChange is { } change ? change.Apply : null);
+                planned = result.Completed is { } completed ? Plan(turn.ConversationKey, completed, result.CompletedSource ?? "interview", now, attempt) : [];
+                attempt++;
+                return new PairedChange<ConversationState, TeamProfile>(
+                    result.State,
+                    result.ProfileChange is { } change ? change.Apply : null,
+                    Also: planned.Length == 0 ? null : [.. planned.SelectMany(p => p.Record?.Writes ?? [])],
+                    AlsoRead: planned.Length == 0 ? null : [.. planned.SelectMany(p => p.Record?.Reads ?? [])],
+                    Committed: found => read = found);
             },
             state => new DocumentOptions(ExpiresAt: state.UpdatedAt + expiry),
             cancellationToken);
@@ -61,27 +76,62 @@ internal sealed partial class AdvisorTurnHandler(
         var decided = result ?? throw new InvalidOperationException("The store did not apply the turn.");
         if (decided.Completed is { } diagnosis)
         {
-            await RecordAsync(turn.ConversationKey, diagnosis, decided.CompletedSource ?? "interview", now, cancellationToken);
+            await RecordAsync(turn.ConversationKey, diagnosis, decided.CompletedSource ?? "interview", now, planned, read, cancellationToken);
         }
 
         return decided.Output;
     }
 
-    private async Task RecordAsync(string key, Flywheel.Diagnosis diagnosis, string source, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Each recorder's plan for the turn's commit (null for one that records after it, or whose plan failed).</summary>
+    private Planned[] Plan(string key, Flywheel.Diagnosis diagnosis, string source, DateTimeOffset now, int attempt)
     {
-        foreach (var recorder in recorders)
+        var plans = new Planned[_recorders.Length];
+        for (var i = 0; i < _recorders.Length; i++)
         {
             try
             {
-                await recorder.RecordAsync(key, diagnosis, source, now, cancellationToken);
+                plans[i] = new Planned(_recorders[i].Plan(key, diagnosis, source, now, attempt));
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // History is a side record: a recorder that cannot plan is told after the turn, like one without a plan.
+                LogRecorderFailed(logger, _recorders[i].GetType().Name, ex);
+                plans[i] = new Planned(null);
+            }
+        }
+
+        return plans;
+    }
+
+    private async Task RecordAsync(
+        string key, Flywheel.Diagnosis diagnosis, string source, DateTimeOffset now, Planned[] planned, IReadOnlyList<StoredDocument?> read, CancellationToken cancellationToken)
+    {
+        var offset = 0;
+        for (var i = 0; i < _recorders.Length; i++)
+        {
+            var plan = i < planned.Length ? planned[i].Record : null;
+            try
+            {
+                if (plan is null)
+                {
+                    await _recorders[i].RecordAsync(key, diagnosis, source, now, cancellationToken);
+                }
+                else
+                {
+                    var mine = read.Skip(offset).Take(plan.Reads.Count).ToArray();
+                    offset += plan.Reads.Count;
+                    await plan.CommittedAsync(mine, cancellationToken);
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // History is a side record: the user still gets the advice.
-                LogRecorderFailed(logger, recorder.GetType().Name, ex);
+                LogRecorderFailed(logger, _recorders[i].GetType().Name, ex);
             }
         }
     }
+
+    private readonly record struct Planned(DiagnosisRecord? Record);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Stored conversation state for {ConversationKey} was unreadable; starting over")]
     private static partial void LogUnreadableState(ILogger logger, string conversationKey);

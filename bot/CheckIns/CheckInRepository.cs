@@ -13,7 +13,7 @@ internal sealed partial class CheckInRepository(IDocumentStore store, ILogger<Ch
     private const int MaxAttempts = 16;
 
     public async Task<Versioned<CheckInSubscription>> GetAsync(string conversationKey, CancellationToken cancellationToken) =>
-        Read(await store.GetAsync(Collection, conversationKey, cancellationToken));
+        Parse(await store.GetAsync(Collection, conversationKey, cancellationToken));
 
     /// <summary>Writes only if the stored version is still <paramref name="expectedVersion"/>; the new version, or null on conflict.</summary>
     public async Task<long?> TryWriteAsync(CheckInSubscription subscription, long expectedVersion, CancellationToken cancellationToken)
@@ -58,10 +58,11 @@ internal sealed partial class CheckInRepository(IDocumentStore store, ILogger<Ch
     public async Task<IReadOnlyList<Versioned<CheckInSubscription>>> ListDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
     {
         var docs = await store.ListDueAsync(Collection, now, limit, cancellationToken);
-        return docs.Select(Read).Where(v => v.Value is not null).ToList();
+        return docs.Select(Parse).Where(v => v.Value is not null).ToList();
     }
 
-    private Versioned<CheckInSubscription> Read(StoredDocument? doc)
+    /// <summary>A subscription as stored (read elsewhere, e.g. in a turn's commit); absent or unreadable: null.</summary>
+    public Versioned<CheckInSubscription> Parse(StoredDocument? doc)
     {
         if (doc is null)
         {

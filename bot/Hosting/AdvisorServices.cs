@@ -1,6 +1,7 @@
 using FlywheelBot.Advisor;
 using FlywheelBot.Advisor.Conversation;
 using FlywheelBot.Conversations;
+using FlywheelBot.Conversations.Plumbing;
 using FlywheelBot.Flywheel;
 using FlywheelBot.Storage;
 using FlywheelBot.Views;
@@ -13,7 +14,7 @@ internal static class AdvisorServices
 {
     /// <summary>
     /// Registers the Advisor feature: <see cref="AdvisorOptions"/> (section <c>Advisor</c>), the pure conversation
-    /// (<see cref="Advisor.Conversation.Advisor"/> over the engine and the embedded tour), the turn handler, team
+    /// (<see cref="Advisor.Conversation.Advisor"/> over the engine and the embedded tour), the turn handler (and what it reads, fetched with the turn's claim), team
     /// profiles over the versioned store, and the plain-text renderer (every channel's fallback; each channel registers
     /// its own richer renderer).
     /// </summary>
@@ -35,6 +36,7 @@ internal static class AdvisorServices
         services.TryAddSingleton(sp => new ConversationStateRetention(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DialogStateRetention));
         services.TryAddSingleton<ITeamProfileStore, VersionedTeamProfileStore>();
         services.TryAddSingleton<ITurnHandler, AdvisorTurnHandler>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITurnPrefetch, AdvisorTurnPrefetch>());
         services.TryAddSingleton<ITextRenderer, PlainTextRenderer>();
         return services;
     }

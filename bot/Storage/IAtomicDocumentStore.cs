@@ -15,4 +15,11 @@ public interface IAtomicDocumentStore
     /// the writes atomically and returns their new versions (in order); otherwise writes nothing and returns null.
     /// </summary>
     Task<IReadOnlyList<long>?> CommitAsync(IReadOnlyList<DocumentWrite> writes, IReadOnlyList<DocumentCheck> checks, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// All or nothing, with more in the same transaction (see <see cref="AtomicCommit"/>): when every check and write
+    /// expectation holds, stores the writes, inserts the ensured records that are absent, reads the reads and returns
+    /// the versions and the records read; otherwise writes nothing, reads nothing and returns null.
+    /// </summary>
+    Task<CommitResult?> CommitAsync(AtomicCommit commit, CancellationToken cancellationToken);
 }

@@ -23,6 +23,15 @@ public interface IVersionedStore
     /// <paramref name="apply"/> may run more than once (after a conflict), so it must be pure: no side effects.
     /// <paramref name="options"/> derives the due time / expiry from the value to store (null: neither).
     /// </summary>
+    /// <summary>Whether this process holds the record as last read or written (or found absent): an update then needs no read.</summary>
+    bool Holds(DocumentKey key);
+
+    /// <summary>
+    /// Remembers a record read elsewhere (for example in one batch with a turn's claim; null: it was absent) as the
+    /// starting point of the next update, as if read here: a stale one is just a conflict and a re-read.
+    /// </summary>
+    void Remember(DocumentKey key, StoredDocument? document);
+
     Task<T> UpdateAsync<T>(
         string collection,
         string key,

@@ -70,25 +70,37 @@ internal sealed class InMemoryDocumentStore(TimeProvider clock) : IDocumentStore
     public Task<IReadOnlyList<StoredDocument?>> GetManyAsync(IReadOnlyList<DocumentKey> keys, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<StoredDocument?>>([.. keys.Select(k => Get(k.Collection, k.Key))]);
 
-    public Task<IReadOnlyList<long>?> CommitAsync(IReadOnlyList<DocumentWrite> writes, IReadOnlyList<DocumentCheck> checks, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<long>?> CommitAsync(IReadOnlyList<DocumentWrite> writes, IReadOnlyList<DocumentCheck> checks, CancellationToken cancellationToken) =>
+        (await CommitAsync(new AtomicCommit(writes, checks, [], []), cancellationToken))?.Versions;
+
+    public Task<CommitResult?> CommitAsync(AtomicCommit commit, CancellationToken cancellationToken)
     {
-        foreach (var write in writes)
+        ArgumentNullException.ThrowIfNull(commit);
+        commit.Validate();
+        foreach (var write in commit.Writes.Concat(commit.Ensured))
         {
             if (Fault?.Invoke("put", write.Collection) is { } fault)
             {
-                return Task.FromException<IReadOnlyList<long>?>(fault);
+                return Task.FromException<CommitResult?>(fault);
             }
         }
 
         lock (_gate)
         {
-            if (checks.Any(c => LiveVersion(c.Collection, c.Key) != c.Version)
-                || writes.Any(w => w.ExpectedVersion is { } expected && LiveVersion(w.Collection, w.Key) != expected))
+            if (commit.Checks.Any(c => LiveVersion(c.Collection, c.Key) != c.Version)
+                || commit.Writes.Any(w => w.ExpectedVersion is { } expected && LiveVersion(w.Collection, w.Key) != expected))
             {
-                return Task.FromResult<IReadOnlyList<long>?>(null);
+                return Task.FromResult<CommitResult?>(null);
             }
 
-            return Task.FromResult<IReadOnlyList<long>?>([.. writes.Select(w => Put(w).Version)]);
+            long[] versions = [.. commit.Writes.Select(w => Put(w).Version)];
+            foreach (var ensured in commit.Ensured)
+            {
+                Put(ensured with { ExpectedVersion = 0 });
+            }
+
+            StoredDocument?[] read = [.. commit.Reads.Select(k => Get(k.Collection, k.Key))];
+            return Task.FromResult<CommitResult?>(new CommitResult(versions, read));
         }
     }
 

@@ -31,17 +31,25 @@ internal sealed class PairedUpdate<T, TRead>(
         var changed = decided.ChangeRead is { } change
             ? change(other.Value) ?? throw new InvalidOperationException("A change must return a value to store.")
             : null;
-        var versions = changed is null
-            ? await store.CommitAsync([write], [new DocumentCheck(read.Collection, read.Key, other.Version)], cancellationToken)
-            : await store.CommitAsync([write, new DocumentWrite(read.Collection, read.Key, JsonSerializer.Serialize(changed, readType), other.Version)], [], cancellationToken);
-        if (versions is not null)
+        List<DocumentWrite> writes = [write];
+        if (changed is not null)
         {
-            recent.Remember(collection, key, versions[0], next);
+            writes.Add(new DocumentWrite(read.Collection, read.Key, JsonSerializer.Serialize(changed, readType), other.Version));
+        }
+
+        writes.AddRange(decided.Also ?? []);
+        var result = await store.CommitAsync(
+            new AtomicCommit(writes, changed is null ? [new DocumentCheck(read.Collection, read.Key, other.Version)] : [], [], decided.AlsoRead ?? []),
+            cancellationToken);
+        if (result is not null)
+        {
+            recent.Remember(collection, key, result.Versions[0], next);
             if (changed is not null)
             {
-                recent.Remember(read.Collection, read.Key, versions[1], changed);
+                recent.Remember(read.Collection, read.Key, result.Versions[1], changed);
             }
 
+            decided.Committed?.Invoke(result.Read);
             return next;
         }
 

@@ -161,28 +161,31 @@ internal sealed class PostgresDocumentStore : IDocumentStore, IAtomicDocumentSto
         return found;
     }
 
+    public async Task<IReadOnlyList<long>?> CommitAsync(IReadOnlyList<DocumentWrite> writes, IReadOnlyList<DocumentCheck> checks, CancellationToken cancellationToken) =>
+        (await CommitAsync(new AtomicCommit(writes, checks, [], []), cancellationToken))?.Versions;
+
     /// <summary>
     /// One batch, one round trip, one implicit transaction: each check and each conditional write asks
     /// <c>flywheel_expect</c> whether its expectation held, which raises when it did not, and the error rolls back
-    /// everything the batch already wrote.
+    /// everything the batch already wrote. Ensured records are inserts that do nothing over a live record; the reads
+    /// come last and see the batch's own writes. A deferred flush is <c>set_config('synchronous_commit', 'off', true)</c>
+    /// at the start: local to this transaction, so the pooled connection keeps the server's setting for the next one.
     /// </summary>
-    public async Task<IReadOnlyList<long>?> CommitAsync(IReadOnlyList<DocumentWrite> writes, IReadOnlyList<DocumentCheck> checks, CancellationToken cancellationToken)
+    public async Task<CommitResult?> CommitAsync(AtomicCommit commit, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(writes);
-        ArgumentNullException.ThrowIfNull(checks);
-        foreach (var write in writes)
-        {
-            DocumentKeys.Validate(write.Collection, write.Key);
-            ArgumentNullException.ThrowIfNull(write.Json);
-            ArgumentOutOfRangeException.ThrowIfNegative(write.ExpectedVersion ?? 0, nameof(writes));
-        }
-
+        ArgumentNullException.ThrowIfNull(commit);
+        commit.Validate();
         await MigrateAsync(cancellationToken);
         var now = Now();
         await using var batch = _dataSource.CreateBatch();
-        foreach (var check in checks)
+        if (commit.DeferFlush)
         {
-            DocumentKeys.Validate(check.Collection, check.Key);
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT set_config('synchronous_commit', 'off', true);"));
+        }
+
+        var first = batch.BatchCommands.Count;
+        foreach (var check in commit.Checks)
+        {
             var command = new NpgsqlBatchCommand(
                 $"SELECT flywheel_expect(COALESCE((SELECT version FROM documents WHERE collection = @c AND key = @k AND {Live}), 0) = @expected);");
             command.Parameters.AddWithValue("c", check.Collection);
@@ -192,7 +195,8 @@ internal sealed class PostgresDocumentStore : IDocumentStore, IAtomicDocumentSto
             batch.BatchCommands.Add(command);
         }
 
-        foreach (var write in writes)
+        var firstWrite = batch.BatchCommands.Count;
+        foreach (var write in commit.Writes)
         {
             var statement = write.ExpectedVersion switch
             {
@@ -200,33 +204,50 @@ internal sealed class PostgresDocumentStore : IDocumentStore, IAtomicDocumentSto
                 0 => UpsertIfAbsent,
                 _ => UpdateIfVersion,
             };
-            var command = new NpgsqlBatchCommand(
-                $"WITH w AS ({statement.TrimEnd().TrimEnd(';')}) SELECT flywheel_expect(count(*) = 1), max(version) FROM w;");
-            command.Parameters.AddWithValue("c", write.Collection);
-            command.Parameters.AddWithValue("k", DocumentKeys.StoredKey(write.Key));
-            command.Parameters.AddWithValue("j", write.Json);
-            command.Parameters.AddWithValue("now", now);
-            command.Parameters.Add(Time("due", write.DueAt));
-            command.Parameters.Add(Time("exp", write.ExpiresAt));
-            command.Parameters.AddWithValue("expected", write.ExpectedVersion ?? 0);
-            batch.BatchCommands.Add(command);
+            batch.BatchCommands.Add(WriteCommand($"WITH w AS ({statement.TrimEnd().TrimEnd(';')}) SELECT flywheel_expect(count(*) = 1), max(version) FROM w;", write, now));
         }
 
-        var versions = new long[writes.Count];
+        foreach (var ensured in commit.Ensured)
+        {
+            batch.BatchCommands.Add(WriteCommand(UpsertIfAbsent, ensured, now));
+        }
+
+        var firstRead = batch.BatchCommands.Count;
+        foreach (var (collection, key) in commit.Reads)
+        {
+            var select = new NpgsqlBatchCommand($"SELECT {Columns} FROM documents WHERE collection = @c AND key = @k AND {Live};");
+            select.Parameters.AddWithValue("c", collection);
+            select.Parameters.AddWithValue("k", DocumentKeys.StoredKey(key));
+            select.Parameters.AddWithValue("now", now);
+            batch.BatchCommands.Add(select);
+        }
+
+        var versions = new long[commit.Writes.Count];
+        var read = new StoredDocument?[commit.Reads.Count];
         try
         {
             await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-            for (var i = 0; i < checks.Count + writes.Count; i++)
+            for (var i = 0; i < batch.BatchCommands.Count; i++)
             {
                 if (i > 0)
                 {
                     await reader.NextResultAsync(cancellationToken);
                 }
 
-                await reader.ReadAsync(cancellationToken);
-                if (i >= checks.Count)
+                if (i < first || (i >= firstWrite + commit.Writes.Count && i < firstRead))
                 {
-                    versions[i - checks.Count] = reader.GetInt64(1);
+                    continue;
+                }
+
+                var found = await reader.ReadAsync(cancellationToken);
+                if (i >= firstRead)
+                {
+                    var key = commit.Reads[i - firstRead];
+                    read[i - firstRead] = found ? ReadRow(reader, key.Collection) with { Key = key.Key } : null;
+                }
+                else if (i >= firstWrite)
+                {
+                    versions[i - firstWrite] = reader.GetInt64(1);
                 }
             }
         }
@@ -235,7 +256,20 @@ internal sealed class PostgresDocumentStore : IDocumentStore, IAtomicDocumentSto
             return null;
         }
 
-        return versions;
+        return new CommitResult(versions, read);
+    }
+
+    private static NpgsqlBatchCommand WriteCommand(string sql, DocumentWrite write, DateTime now)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        command.Parameters.AddWithValue("c", write.Collection);
+        command.Parameters.AddWithValue("k", DocumentKeys.StoredKey(write.Key));
+        command.Parameters.AddWithValue("j", write.Json);
+        command.Parameters.AddWithValue("now", now);
+        command.Parameters.Add(Time("due", write.DueAt));
+        command.Parameters.Add(Time("exp", write.ExpiresAt));
+        command.Parameters.AddWithValue("expected", write.ExpectedVersion ?? 0);
+        return command;
     }
 
     public async Task<bool> DeleteAsync(string collection, string key, long? expectedVersion, CancellationToken cancellationToken)

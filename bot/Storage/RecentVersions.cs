@@ -47,6 +47,22 @@ internal sealed class RecentVersions(int capacity = RecentVersions.DefaultCapaci
         return TryGet(collection, key, out value);
     }
 
+    /// <summary>A record remembered as read but not yet deserialized (<see cref="Remember"/> with a <see cref="StoredDocument"/>).</summary>
+    public bool TryGetStored(string collection, string key, out StoredDocument document)
+    {
+        if (_entries.TryGetValue((collection, key), out var entry) && entry.Value is StoredDocument stored)
+        {
+            document = stored;
+            return true;
+        }
+
+        document = null!;
+        return false;
+    }
+
+    /// <summary>Whether anything is remembered of the record (a value, a stored document, or its absence).</summary>
+    public bool Contains(string collection, string key) => _entries.ContainsKey((collection, key));
+
     /// <summary>Remembers that the record was absent (or expired) when last read; forgets any version known before.</summary>
     public void RememberAbsent(string collection, string key)
     {

@@ -167,57 +167,56 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentStore
             var found = new StoredDocument?[keys.Count];
             for (var i = 0; i < keys.Count; i++)
             {
-                var command = session.Command($"SELECT {Columns} FROM documents WHERE collection = @c AND key = @k AND {Live};");
-                command.Parameters.AddWithValue("@c", keys[i].Collection);
-                command.Parameters.AddWithValue("@k", DocumentKeys.StoredKey(keys[i].Key));
-                command.Parameters.AddWithValue("@now", now);
-                var rows = ReadAll(command, keys[i].Collection);
-                found[i] = rows.Count == 0 ? null : rows[0] with { Key = keys[i].Key };
+                found[i] = Find(session, keys[i], now);
             }
 
             return found;
         }, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<long>?> CommitAsync(IReadOnlyList<DocumentWrite> writes, IReadOnlyList<DocumentCheck> checks, CancellationToken cancellationToken) =>
+        (await CommitAsync(new AtomicCommit(writes, checks, [], []), cancellationToken))?.Versions;
+
     /// <summary>
     /// One queued write: inside the writer's transaction (nobody else can write meanwhile) every expectation is checked
-    /// first, and only when all hold are the writes made, so a conflict writes nothing and costs the batch nothing.
+    /// first, and only when all hold are the writes made, so a conflict writes nothing and costs the batch nothing; then
+    /// the ensured records are inserted where absent and the reads are made, all in that transaction.
+    /// (<see cref="AtomicCommit.DeferFlush"/> changes nothing here: the database's synchronous setting is the store's.)
     /// </summary>
-    public Task<IReadOnlyList<long>?> CommitAsync(IReadOnlyList<DocumentWrite> writes, IReadOnlyList<DocumentCheck> checks, CancellationToken cancellationToken)
+    public Task<CommitResult?> CommitAsync(AtomicCommit commit, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(writes);
-        ArgumentNullException.ThrowIfNull(checks);
-        foreach (var write in writes)
-        {
-            DocumentKeys.Validate(write.Collection, write.Key);
-            ArgumentNullException.ThrowIfNull(write.Json);
-            ArgumentOutOfRangeException.ThrowIfNegative(write.ExpectedVersion ?? 0, nameof(writes));
-        }
-
-        foreach (var check in checks)
-        {
-            DocumentKeys.Validate(check.Collection, check.Key);
-        }
-
-        return WriteAsync<IReadOnlyList<long>?>(session =>
+        ArgumentNullException.ThrowIfNull(commit);
+        commit.Validate();
+        return WriteAsync<CommitResult?>(session =>
         {
             var now = Now();
-            if (checks.Any(c => LiveVersion(session, c.Collection, c.Key, now) != c.Version)
-                || writes.Any(w => w.ExpectedVersion is { } expected && LiveVersion(session, w.Collection, w.Key, now) != expected))
+            if (commit.Checks.Any(c => LiveVersion(session, c.Collection, c.Key, now) != c.Version)
+                || commit.Writes.Any(w => w.ExpectedVersion is { } expected && LiveVersion(session, w.Collection, w.Key, now) != expected))
             {
                 return null;
             }
 
-            var versions = new long[writes.Count];
-            for (var i = 0; i < writes.Count; i++)
+            var versions = new long[commit.Writes.Count];
+            for (var i = 0; i < commit.Writes.Count; i++)
             {
-                var written = Put(session, writes[i], now);
+                var written = Put(session, commit.Writes[i], now);
 
                 // Checked above under the writer's lock: a failure here is a bug, and throwing rolls the whole commit back.
                 versions[i] = written.Succeeded ? written.Version : throw new InvalidOperationException("A checked write conflicted inside its commit.");
             }
 
-            return versions;
+            foreach (var ensured in commit.Ensured)
+            {
+                Ensure(session, ensured, now);
+            }
+
+            var read = new StoredDocument?[commit.Reads.Count];
+            for (var i = 0; i < commit.Reads.Count; i++)
+            {
+                read[i] = Find(session, commit.Reads[i], now);
+            }
+
+            return new CommitResult(versions, read);
         }, cancellationToken);
     }
 
@@ -623,6 +622,30 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentStore
         return command.ExecuteScalar() is long written
             ? WriteResult.Written(written)
             : WriteResult.Conflict(LiveVersion(session, write.Collection, write.Key, now));
+    }
+
+    private static StoredDocument? Find(SqliteSession session, DocumentKey key, long now)
+    {
+        var command = session.Command($"SELECT {Columns} FROM documents WHERE collection = @c AND key = @k AND {Live};");
+        command.Parameters.AddWithValue("@c", key.Collection);
+        command.Parameters.AddWithValue("@k", DocumentKeys.StoredKey(key.Key));
+        command.Parameters.AddWithValue("@now", now);
+        var rows = ReadAll(command, key.Collection);
+        return rows.Count == 0 ? null : rows[0] with { Key = key.Key };
+    }
+
+    /// <summary>Inserts the record only where no live one exists (an existing one is left as it is).</summary>
+    private static void Ensure(SqliteSession session, DocumentWrite write, long now)
+    {
+        var command = session.Command(UpsertIfAbsent);
+        command.Parameters.AddWithValue("@c", write.Collection);
+        command.Parameters.AddWithValue("@k", DocumentKeys.StoredKey(write.Key));
+        command.Parameters.AddWithValue("@j", write.Json);
+        command.Parameters.AddWithValue("@now", now);
+        command.Parameters.AddWithValue("@due", Ms(write.DueAt));
+        command.Parameters.AddWithValue("@exp", Ms(write.ExpiresAt));
+        command.Parameters.AddWithValue("@expected", 0L);
+        command.ExecuteScalar();
     }
 
     /// <summary>The version of the live record under <paramref name="key"/> (mapped as stored), 0 when absent or expired.</summary>

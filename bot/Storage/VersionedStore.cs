@@ -43,6 +43,20 @@ internal sealed class VersionedStore(IDocumentStore store, ILogger<VersionedStor
         return read;
     }
 
+    public bool Holds(DocumentKey key) => _recent.Contains(key.Collection, key.Key);
+
+    public void Remember(DocumentKey key, StoredDocument? document)
+    {
+        if (document is null)
+        {
+            _recent.RememberAbsent(key.Collection, key.Key);
+        }
+        else
+        {
+            _recent.Remember(key.Collection, key.Key, document.Version, document);
+        }
+    }
+
     public async Task<T> UpdateAsync<T>(
         string collection,
         string key,
@@ -78,22 +92,37 @@ internal sealed class VersionedStore(IDocumentStore store, ILogger<VersionedStor
         {
             // One record at a time: the other record as it is now, the update (not checked against it), then its change.
             var now = await ReadAsync(read.Collection, read.Key, readType, cancellationToken);
-            Func<TRead?, TRead>? change = null;
+            PairedChange<T, TRead>? last = null;
             var updated = await UpdateLockedAsync(
                 collection,
                 key,
                 type,
                 current =>
                 {
-                    var decided = apply(current, now);
-                    change = decided.ChangeRead;
-                    return decided.Value;
+                    last = apply(current, now);
+                    return last.Value;
                 },
                 options,
                 cancellationToken);
-            if (change is not null)
+            if (last?.ChangeRead is { } change)
             {
                 await UpdateAsync(read.Collection, read.Key, readType, other => change(other.Value), null, cancellationToken);
+            }
+
+            foreach (var also in last?.Also ?? [])
+            {
+                await store.PutAsync(also, cancellationToken);
+            }
+
+            if (last?.Committed is { } committed)
+            {
+                var found = new List<StoredDocument?>();
+                foreach (var (alsoCollection, alsoKey) in last.AlsoRead ?? [])
+                {
+                    found.Add(await store.GetAsync(alsoCollection, alsoKey, cancellationToken));
+                }
+
+                committed(found);
             }
 
             return updated;
@@ -102,8 +131,8 @@ internal sealed class VersionedStore(IDocumentStore store, ILogger<VersionedStor
         var update = new PairedUpdate<T, TRead>(atomic, _recent, collection, key, type, read, readType, apply, options);
 
         // First from the remembered values (no read at all); when either was stale, the commit failed and wrote nothing.
-        if (_recent.TryGet<T>(collection, key, out var remembered)
-            && _recent.TryGetOrAbsent<TRead>(read.Collection, read.Key, out var rememberedRead)
+        if (TryRecall(collection, key, type, out var remembered)
+            && TryRecall(read.Collection, read.Key, readType, out var rememberedRead)
             && await update.TryCommitAsync(remembered, rememberedRead, cancellationToken) is { } done)
         {
             return done;
@@ -149,7 +178,7 @@ internal sealed class VersionedStore(IDocumentStore store, ILogger<VersionedStor
         where T : class
     {
         // First from the remembered value, with no read; if it was stale (another writer, an expiry), as usual below.
-        if (_recent.TryGet<T>(collection, key, out var remembered)
+        if (TryRecall(collection, key, type, out var remembered)
             && await TryWriteAsync(collection, key, type, apply, options, remembered, cancellationToken) is { } done)
         {
             return done;
@@ -199,6 +228,32 @@ internal sealed class VersionedStore(IDocumentStore store, ILogger<VersionedStor
 
         _recent.Forget(collection, key);
         return null;
+    }
+
+    /// <summary>
+    /// The record as this process last read or wrote it (or found it absent), without a read: a record remembered as
+    /// stored (<see cref="Remember(DocumentKey, StoredDocument?)"/>) is deserialized now, exactly as a read would be.
+    /// </summary>
+    private bool TryRecall<T>(string collection, string key, JsonTypeInfo<T> type, out Versioned<T> value)
+        where T : class
+    {
+        if (_recent.TryGetOrAbsent(collection, key, out value))
+        {
+            return true;
+        }
+
+        if (!_recent.TryGetStored(collection, key, out var stored))
+        {
+            return false;
+        }
+
+        value = Deserialize(stored, type);
+        if (value.Value is not null)
+        {
+            _recent.Remember(collection, key, value.Version, value.Value);
+        }
+
+        return true;
     }
 
     /// <summary>Up to <c>min(attempt, MaxBackoffMs)</c> ms, at random: contenders stop retrying in lockstep.</summary>

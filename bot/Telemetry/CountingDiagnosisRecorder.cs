@@ -11,4 +11,17 @@ internal sealed class CountingDiagnosisRecorder(IDiagnosisRecorder inner, BotMet
         metrics.AdviceGiven(source);
         return inner.RecordAsync(conversationKey, diagnosis, source, at, cancellationToken);
     }
+
+    /// <summary>The inner recorder's plan, counted once its commit succeeded (a plan may be made again after a conflict).</summary>
+    public DiagnosisRecord? Plan(string conversationKey, Diagnosis diagnosis, string source, DateTimeOffset at, int attempt) =>
+        inner.Plan(conversationKey, diagnosis, source, at, attempt) is { } plan
+            ? plan with
+            {
+                CommittedAsync = (read, cancellationToken) =>
+                {
+                    metrics.AdviceGiven(source);
+                    return plan.CommittedAsync(read, cancellationToken);
+                },
+            }
+            : null;
 }

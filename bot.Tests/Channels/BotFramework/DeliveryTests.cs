@@ -1,5 +1,6 @@
 using System.Net;
 using FlywheelBot.Conversations.Plumbing;
+using FlywheelBot.Storage;
 using FlywheelBot.Tests.Channels.BotFramework.Support;
 
 namespace FlywheelBot.Tests.Channels.BotFramework;
@@ -46,12 +47,14 @@ public sealed class DeliveryTests
     }
 
     [Fact]
-    public async Task Storage_trouble_before_the_turn_releases_the_claim_so_a_redelivery_is_answered()
+    public async Task Storage_trouble_at_the_claim_answers_503_and_claims_nothing_so_a_redelivery_is_answered()
     {
         await using var connector = await FakeConnector.StartAsync();
         await using var host = new BotFrameworkHost("Development", new Dictionary<string, string?>());
-        var conversation = "release-" + Guid.NewGuid().ToString("N");
+        var conversation = "claim-fails-" + Guid.NewGuid().ToString("N");
         var activity = BotFrameworkHost.Message(conversation, "hi", connector.ServiceUrl, id: "redeliver-me");
+
+        // The address rides in the claim's batch: the batch fails as a whole, the claim with it.
         host.Store.Fault = (operation, collection) =>
             operation == "put" && collection == DocumentConversationDirectory.Collection ? new IOException("the address store is down") : null;
 
@@ -60,6 +63,29 @@ public sealed class DeliveryTests
         using var redelivered = await host.PostAsync(activity);
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, failed.StatusCode);
+        Assert.DoesNotContain("store is down", await failed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.True(host.Logs.Contains("the address store is down"), "the error is logged");
+        Assert.Equal(HttpStatusCode.OK, redelivered.StatusCode);
+        Assert.Single(host.Turns.For($"msteams:{conversation}"));
+        Assert.Single(await connector.WaitForAsync(conversation, 1));
+    }
+
+    [Fact]
+    public async Task Storage_trouble_before_the_turn_releases_the_claim_so_a_redelivery_is_answered()
+    {
+        await using var connector = await FakeConnector.StartAsync();
+        await using var host = new BotFrameworkHost("Development", new Dictionary<string, string?>());
+        var conversation = "release-" + Guid.NewGuid().ToString("N");
+        var activity = BotFrameworkHost.Message(conversation, "hi", connector.ServiceUrl, id: "redeliver-me");
+        await UnreadableAddressAsync(host, conversation);
+        host.Store.Fault = AddressSaveAfterTheClaimFails(new IOException("the address store is down"), null);
+
+        using var failed = await host.PostAsync(activity);
+        host.Store.Fault = null;
+        using var redelivered = await host.PostAsync(activity);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, failed.StatusCode);
+        Assert.True(host.Logs.Contains("the address store is down"), "the first error is logged");
         Assert.Equal(HttpStatusCode.OK, redelivered.StatusCode);
         Assert.Single(host.Turns.For($"msteams:{conversation}"));
         Assert.Single(await connector.WaitForAsync(conversation, 1));
@@ -71,12 +97,8 @@ public sealed class DeliveryTests
         await using var connector = await FakeConnector.StartAsync();
         await using var host = new BotFrameworkHost("Development", new Dictionary<string, string?>());
         var conversation = "release-fails-" + Guid.NewGuid().ToString("N");
-        host.Store.Fault = (operation, collection) => (operation, collection) switch
-        {
-            ("put", DocumentConversationDirectory.Collection) => new IOException("the address store is down"),
-            ("delete", TurnDeduplicator.Collection) => new IOException("the claim store is down"),
-            _ => null,
-        };
+        await UnreadableAddressAsync(host, conversation);
+        host.Store.Fault = AddressSaveAfterTheClaimFails(new IOException("the address store is down"), new IOException("the claim store is down"));
 
         using var failed = await host.PostAsync(BotFrameworkHost.Message(conversation, "hi", connector.ServiceUrl));
 
@@ -84,6 +106,25 @@ public sealed class DeliveryTests
         Assert.True(host.Logs.Contains("the address store is down"), "the first error is logged");
         Assert.True(host.Logs.Contains("the claim store is down"), "the failed release is logged too");
         Assert.DoesNotContain("store is down", await failed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A stored address that cannot be read: the claim's batch leaves it (it only inserts an absent one) and finds it
+    /// unreadable, so the address is saved on its own after the claim, where storage trouble must release the claim.
+    /// </summary>
+    private static Task UnreadableAddressAsync(BotFrameworkHost host, string conversation) =>
+        host.Store.PutAsync(new DocumentWrite(DocumentConversationDirectory.Collection, $"msteams:{conversation}", "not an address", null), CancellationToken.None);
+
+    /// <summary>The claim's batch (the first put into the addresses) goes through; the separate save after it fails.</summary>
+    private static Func<string, string, Exception?> AddressSaveAfterTheClaimFails(Exception save, Exception? release)
+    {
+        var puts = 0;
+        return (operation, collection) => (operation, collection) switch
+        {
+            ("put", DocumentConversationDirectory.Collection) => Interlocked.Increment(ref puts) > 1 ? save : null,
+            ("delete", TurnDeduplicator.Collection) => release,
+            _ => null,
+        };
     }
 
     private const int StatusCodes429 = 429;

@@ -11,7 +11,8 @@ namespace FlywheelBot.Channels.BotFramework;
 
 /// <summary>
 /// <c>POST /api/messages</c>: read (415/413/400), check the fields a turn needs (400), authenticate (401/403), remember the
-/// serviceUrl as trusted, drop redeliveries (200), store the conversation's address, then let the processor answer.
+/// serviceUrl as trusted, drop redeliveries (200), store the conversation's address (both in one batch with the turn's reads,
+/// see <see cref="TurnStart"/>), then let the processor answer.
 /// </summary>
 internal sealed partial class MessagesEndpoint(
     IOptions<BotCredentials> credentials,
@@ -20,6 +21,7 @@ internal sealed partial class MessagesEndpoint(
     ServiceUrlPolicy serviceUrls,
     TrustedServiceUrls trusted,
     TurnDeduplicator deduplicator,
+    TurnStart start,
     IConversationDirectory directory,
     ActivityProcessor processor,
     IDocumentStore store,
@@ -77,14 +79,32 @@ internal sealed partial class MessagesEndpoint(
             await trusted.RememberAsync(activity.ServiceUrl!, aborted);
         }
 
-        if (!await deduplicator.TryClaimAsync(activity.ChannelId!, ActivityMapper.EventId(activity), aborted))
+        // One round trip: the claim, the address (when it changed or is not known here) and the turn's reads.
+        var address = ActivityMapper.ToAddress(activity, credentials.Value.MicrosoftAppId ?? "bot");
+        TurnClaim claim;
+        try
+        {
+            claim = await start.TryClaimAsync(activity.ChannelId!, ActivityMapper.EventId(activity), address, aborted);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not StorageStoppedException)
+        {
+            // The batch is atomic: nothing was claimed, so the channel's redelivery will be processed.
+            LogClaimFailed(logger, ex);
+            return Error(StatusCodes.Status503ServiceUnavailable, "ServiceUnavailable", "The activity could not be processed now; please redeliver it.");
+        }
+
+        if (claim == TurnClaim.Redelivery)
         {
             return ActivityProcessor.Acknowledge(activity);
         }
 
         try
         {
-            await directory.SaveAsync(ActivityMapper.ToAddress(activity, credentials.Value.MicrosoftAppId ?? "bot"), aborted);
+            if (claim == TurnClaim.ClaimedAddressUnsaved)
+            {
+                await directory.SaveAsync(address, aborted);
+            }
+
             return await processor.ProcessAsync(activity, aborted);
         }
         catch (Exception ex) when (ex is not OperationCanceledException and not StorageStoppedException)
@@ -105,6 +125,9 @@ internal sealed partial class MessagesEndpoint(
             return Error(StatusCodes.Status503ServiceUnavailable, "ServiceUnavailable", "The activity could not be processed now; please redeliver it.");
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "An activity could not be claimed (storage trouble); nothing was stored, so a redelivery is processed")]
+    private static partial void LogClaimFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "An activity could not be processed; its claim is released so a redelivery is processed")]
     private static partial void LogProcessingFailed(ILogger logger, Exception exception);

@@ -21,17 +21,26 @@ internal sealed partial class HistoryStore(IDocumentStore store, ILogger<History
     public static string Key(string conversationKey, DateTimeOffset at) =>
         KeyPrefix(conversationKey) + (DateTime.MaxValue.Ticks - at.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
 
-    public async Task AddAsync(string conversationKey, HistorySnapshot snapshot, TimeSpan? retention, CancellationToken cancellationToken)
+    /// <summary>
+    /// The insert-if-absent of <paramref name="snapshot"/> at its time moved <paramref name="shift"/> ticks back in the
+    /// key (a free key for a retry when the first was taken in the same instant), for a commit of its own or another's.
+    /// </summary>
+    public static DocumentWrite Write(string conversationKey, HistorySnapshot snapshot, TimeSpan? retention, int shift)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var json = JsonSerializer.Serialize(snapshot, CheckInJsonContext.Default.HistorySnapshot);
         var expires = retention is { } keep ? snapshot.At + keep : (DateTimeOffset?)null;
+        return new DocumentWrite(Collection, Key(conversationKey, snapshot.At.AddTicks(shift)), json, 0, ExpiresAt: expires);
+    }
+
+    public async Task AddAsync(string conversationKey, HistorySnapshot snapshot, TimeSpan? retention, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
 
         // Two snapshots in the same tick: the later one moves a tick back in the key (still ordered, nothing overwritten).
         for (var shift = 0; shift < 100; shift++)
         {
-            var key = Key(conversationKey, snapshot.At.AddTicks(shift));
-            var result = await store.PutAsync(new DocumentWrite(Collection, key, json, 0, ExpiresAt: expires), cancellationToken);
+            var result = await store.PutAsync(Write(conversationKey, snapshot, retention, shift), cancellationToken);
             if (result.Succeeded)
             {
                 return;

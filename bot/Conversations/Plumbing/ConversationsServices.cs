@@ -8,7 +8,7 @@ public static class ConversationsServices
     /// <summary>
     /// Registers what every channel shares (bot/Conversations/): the conversation directory (stored addresses, with each
     /// channel's route type), the messenger router as <see cref="IProactiveMessenger"/> (channels register their own
-    /// messenger keyed by channel name), de-duplication, installs, the turn runner and answer-early-reply-later.
+    /// messenger keyed by channel name), de-duplication (and the claim batch a turn starts with), installs, the turn runner and answer-early-reply-later.
     /// </summary>
     public static IServiceCollection AddConversations(this IServiceCollection services)
     {
@@ -16,6 +16,7 @@ public static class ConversationsServices
         services.TryAddSingleton<IConversationDirectory, DocumentConversationDirectory>();
         services.TryAddSingleton<IProactiveMessenger, MessengerRouter>();
         services.TryAddSingleton<TurnDeduplicator>();
+        services.TryAddSingleton<TurnStart>();
         services.TryAddSingleton<InstallRegistry>();
         services.TryAddSingleton<TurnRunner>();
         services.TryAddSingleton<BackgroundTurns>();

@@ -34,5 +34,5 @@ internal sealed class TurnDeduplicator(IDocumentStore store, TimeProvider clock,
             ? Task.CompletedTask
             : store.DeleteAsync(Collection, Key(channel, eventId), expectedVersion: null, cancellationToken);
 
-    private static string Key(string channel, string eventId) => $"{channel}:{eventId}";
+    public static string Key(string channel, string eventId) => $"{channel}:{eventId}";
 }
