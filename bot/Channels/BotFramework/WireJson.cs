@@ -1,6 +1,6 @@
-using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using FlywheelBot.Channels.BotFramework.Wire;
 
 namespace FlywheelBot.Channels.BotFramework;
 
@@ -18,7 +18,8 @@ internal sealed class WireJson<T>(T value, JsonTypeInfo<T> type, int statusCode)
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
-        var buffer = new ArrayBufferWriter<byte>(2048);
+        // A pooled buffer: an expectReplies body with its card is several KB, which a fresh buffer reached by doubling.
+        using var buffer = new PooledBufferWriter(8 * 1024);
         using (var writer = new Utf8JsonWriter(buffer))
         {
             JsonSerializer.Serialize(writer, value, type);
