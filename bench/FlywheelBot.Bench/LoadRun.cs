@@ -79,7 +79,13 @@ internal static class LoadRun
         var gcBefore = target == Targets.Botbuilder ? null : await driver.GarbageCollectionsAsync();
         var transactions = database is null ? 0 : await database.TransactionsAsync();
         var turns = await Metered(server, () => driver.RunInterviewsAsync(options.Conversations, options.Connections, $"bench-{target}-{Guid.NewGuid():N}"));
-        double? roundTrips = database is null ? null : (await database.TransactionsAsync() - transactions) / (double)turns.Requests;
+        double? roundTrips = null;
+        if (database is not null)
+        {
+            var during = await database.TransactionsAsync() - transactions;
+            roundTrips = during / (double)turns.Requests;
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{target}: {during} database transactions for {turns.Requests} turns (the bot's background work included)"));
+        }
         if (gcBefore is not null)
         {
             var gcAfter = await driver.GarbageCollectionsAsync();

@@ -21,8 +21,11 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    /// <summary>The bot on <paramref name="provider"/> (<c>sqlite</c>: a fresh file; <c>postgres</c>: the given database).</summary>
-    public static Task<ServerProcess> StartBotAsync(string provider, string? postgresConnectionString)
+    /// <summary>
+    /// The bot on <paramref name="provider"/> (<c>sqlite</c>: a fresh file; <c>postgres</c>: the given database), under
+    /// the app's runtime settings (<see cref="AppRuntimeConfig"/>; a test may pass another runtimeconfig.json).
+    /// </summary>
+    public static Task<ServerProcess> StartBotAsync(string provider, string? postgresConnectionString, string? runtimeConfig = null)
     {
         string? dataDirectory = null;
         string connection;
@@ -37,13 +40,31 @@ internal sealed class ServerProcess : IAsyncDisposable
             connection = postgresConnectionString ?? throw new ArgumentNullException(nameof(postgresConnectionString));
         }
 
+        // The server runs under the APP's runtime settings, not this load generator's: `dotnet exec --runtimeconfig`
+        // with the bot's own runtimeconfig.json, so every setting the app ships with (GC mode, gen0 budget, thread pool,
+        // globalization, ...) applies to the measured process as it does in production, and nothing else does.
         var start = new ProcessStartInfo("dotnet");
+        start.ArgumentList.Add("exec");
+        start.ArgumentList.Add("--runtimeconfig");
+        start.ArgumentList.Add(runtimeConfig ?? AppRuntimeConfig());
         start.ArgumentList.Add(typeof(ServerProcess).Assembly.Location);
         start.ArgumentList.Add("serve");
         start.ArgumentList.Add($"--Storage:Provider={(provider == Targets.Sqlite ? "Sqlite" : "Postgres")}");
         start.ArgumentList.Add($"--Storage:ConnectionString={connection}");
-        start.Environment["DOTNET_gcServer"] = "0";
         return StartAsync(start, provider, dataDirectory);
+    }
+
+    /// <summary>
+    /// The bot's <c>FlywheelBot.runtimeconfig.json</c>, which the build copies next to every assembly that references the
+    /// bot (this one's output, the tests').
+    /// </summary>
+    public static string AppRuntimeConfig()
+    {
+        var directory = Path.GetDirectoryName(typeof(FlywheelBot.Hosting.BotHost).Assembly.Location) ?? AppContext.BaseDirectory;
+        var path = Path.Combine(directory, "FlywheelBot.runtimeconfig.json");
+        return File.Exists(path)
+            ? path
+            : throw new FileNotFoundException($"the bot's runtime settings are missing next to its assembly ({path}): build the solution", path);
     }
 
     /// <summary>The botbuilder reference bot (<c>peers/botbuilder-reference-bot.mjs</c>) on node.</summary>

@@ -693,12 +693,13 @@ public abstract class DocumentStoreConformance : IAsyncLifetime
             new AtomicCommit([Write("claim", """{"n":1}""", 0)], [], [], [new DocumentKey(Collection, "claim")], DeferFlush: true),
             CancellationToken.None);
         var again = await Atomic.CommitAsync(
-            new AtomicCommit([Write("claim", """{"n":1}""", 0)], [], [], [], DeferFlush: true),
+            new AtomicCommit([Write("claim", """{"n":1}""", 0)], [], [Write("ensured", """{"n":1}""", null)], [new DocumentKey(Collection, "claim")], DeferFlush: true),
             CancellationToken.None);
 
         Assert.Equal([1L], result!.Versions);
         Assert.Equal("""{"n":1}""", result.Read[0]!.Json);
         Assert.Null(again);
+        Assert.Null(await Store.GetAsync(Collection, "ensured", CancellationToken.None));
         Assert.Equal(("""{"n":1}""", 1L), await JsonAndVersion("claim"));
     }
 

@@ -190,8 +190,12 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentStore
         return WriteAsync<CommitResult?>(session =>
         {
             var now = Now();
-            if (commit.Checks.Any(c => LiveVersion(session, c.Collection, c.Key, now) != c.Version)
-                || commit.Writes.Any(w => w.ExpectedVersion is { } expected && LiveVersion(session, w.Collection, w.Key, now) != expected))
+
+            // A lone conditional write (a turn's claim) is its own check: it writes nothing when its expectation fails.
+            var lone = commit.Writes.Count == 1 && commit.Checks.Count == 0;
+            if (!lone
+                && (commit.Checks.Any(c => LiveVersion(session, c.Collection, c.Key, now) != c.Version)
+                    || commit.Writes.Any(w => w.ExpectedVersion is { } expected && LiveVersion(session, w.Collection, w.Key, now) != expected)))
             {
                 return null;
             }
@@ -200,6 +204,10 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentStore
             for (var i = 0; i < commit.Writes.Count; i++)
             {
                 var written = Put(session, commit.Writes[i], now);
+                if (!written.Succeeded && lone)
+                {
+                    return null;
+                }
 
                 // Checked above under the writer's lock: a failure here is a bug, and throwing rolls the whole commit back.
                 versions[i] = written.Succeeded ? written.Version : throw new InvalidOperationException("A checked write conflicted inside its commit.");

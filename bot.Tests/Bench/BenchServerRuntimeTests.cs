@@ -1,0 +1,62 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FlywheelBot.Bench;
+
+namespace FlywheelBot.Tests.Bench;
+
+/// <summary>
+/// The bench measures the bot's server process under the APP's runtime settings (its runtimeconfig.json: GC mode and
+/// every other configProperty), not under the load generator's.
+/// </summary>
+public sealed class BenchServerRuntimeTests
+{
+    [Fact]
+    public async Task The_bench_server_runs_with_every_runtime_setting_of_the_app()
+    {
+        var appConfig = ServerProcess.AppRuntimeConfig();
+        var properties = ConfigProperties(JsonNode.Parse(await File.ReadAllTextAsync(appConfig))!);
+        Assert.NotEmpty(properties);
+
+        // A copy of the app's file with one extra setting: the server must see exactly the file it was given.
+        var directory = Directory.CreateTempSubdirectory("flywheel-runtimeconfig-");
+        try
+        {
+            var copy = JsonNode.Parse(await File.ReadAllTextAsync(appConfig))!;
+            copy["runtimeOptions"]!["configProperties"]!["FlywheelBot.Bench.Probe"] = "from-the-given-file";
+            var copyPath = Path.Combine(directory.FullName, "probe.runtimeconfig.json");
+            await File.WriteAllTextAsync(copyPath, copy.ToJsonString());
+
+            await using var server = await ServerProcess.StartBotAsync(Targets.Sqlite, null, copyPath);
+            using var client = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+
+            foreach (var (name, value) in properties)
+            {
+                var seen = await client.GetStringAsync($"/bench/runtime/setting/{Uri.EscapeDataString(name)}");
+                Assert.True(string.Equals(value, seen, StringComparison.OrdinalIgnoreCase), $"{name}: the app says {value}, the bench server sees '{seen}'");
+            }
+
+            Assert.Equal("from-the-given-file", await client.GetStringAsync("/bench/runtime/setting/FlywheelBot.Bench.Probe"));
+            var serverGc = properties.TryGetValue("System.GC.Server", out var gc) && bool.Parse(gc);
+            Assert.Equal(serverGc ? "server" : "workstation", await client.GetStringAsync("/bench/runtime/gc"));
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void The_app_runs_workstation_gc_without_background_collections()
+    {
+        // The memory budget (bench/README.md, README "Performance") is measured and met with these; a change of GC mode
+        // must be a deliberate one, measured again.
+        var properties = ConfigProperties(JsonNode.Parse(File.ReadAllText(ServerProcess.AppRuntimeConfig()))!);
+
+        Assert.Equal("false", properties["System.GC.Server"], ignoreCase: true);
+        Assert.Equal("false", properties["System.GC.Concurrent"], ignoreCase: true);
+    }
+
+    private static Dictionary<string, string> ConfigProperties(JsonNode runtimeConfig) =>
+        runtimeConfig["runtimeOptions"]!["configProperties"]!.AsObject()
+            .ToDictionary(p => p.Key, p => p.Value!.GetValueKind() == JsonValueKind.String ? p.Value.GetValue<string>() : p.Value.ToJsonString());
+}
