@@ -1,3 +1,4 @@
+using FlywheelBot.Settings;
 using FlywheelBot.Advisor;
 using FlywheelBot.Advisor.Conversation;
 using FlywheelBot.Conversations;

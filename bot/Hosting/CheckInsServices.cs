@@ -1,3 +1,4 @@
+using FlywheelBot.Settings;
 using FlywheelBot.Advisor;
 using FlywheelBot.CheckIns;
 using FlywheelBot.CheckIns.History;

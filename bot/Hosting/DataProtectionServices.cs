@@ -1,3 +1,4 @@
+using FlywheelBot.Settings;
 using FlywheelBot.Storage;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;

@@ -1,3 +1,4 @@
+using FlywheelBot.Settings;
 using FlywheelBot.Files;
 using FlywheelBot.Channels.Slack;
 using FlywheelBot.Channels.Slack.Installations;

@@ -1,3 +1,4 @@
+using FlywheelBot.Settings;
 using FlywheelBot.Storage;
 using Microsoft.Extensions.Options;
 

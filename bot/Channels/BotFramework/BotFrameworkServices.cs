@@ -1,4 +1,4 @@
-using FlywheelBot.Hosting;
+using FlywheelBot.Settings;
 using Azure.Core;
 using Azure.Identity;
 using FlywheelBot.Channels.BotFramework.Auth;

@@ -1,4 +1,4 @@
-using FlywheelBot.Hosting;
+using FlywheelBot.Settings;
 using FlywheelBot.Channels.Slack.Api;
 using FlywheelBot.Channels.Slack.BlockKit;
 using FlywheelBot.Channels.Slack.Inbound;

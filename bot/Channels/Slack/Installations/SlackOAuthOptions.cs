@@ -1,4 +1,4 @@
-using FlywheelBot.Hosting;
+using FlywheelBot.Settings;
 using System.ComponentModel.DataAnnotations;
 
 namespace FlywheelBot.Channels.Slack.Installations;

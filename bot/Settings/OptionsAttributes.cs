@@ -2,7 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
-namespace FlywheelBot.Hosting;
+namespace FlywheelBot.Settings;
 
 /// <summary>
 /// Checks an options class's validation attributes (<c>[Required]</c>, <c>[Range]</c>, ...) with a validator generated

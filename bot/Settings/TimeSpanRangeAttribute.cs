@@ -2,7 +2,7 @@ using FlywheelBot.Hosting;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 
-namespace FlywheelBot.Hosting;
+namespace FlywheelBot.Settings;
 
 /// <summary>
 /// A <see cref="TimeSpan"/> setting between two limits (constant strings in the invariant <c>[d.]hh:mm:ss[.fff]</c>
