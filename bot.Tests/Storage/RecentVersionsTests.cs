@@ -65,4 +65,28 @@ public sealed class RecentVersionsTests
 
         Assert.True(recent.TryGet<Counter>("dialogs", "k9999", out _), "the newest record is kept");
     }
+
+    [Fact]
+    public void A_record_remembered_just_before_the_memory_fills_is_still_there_after_it_makes_room()
+    {
+        // A turn's claim remembers what it read; the commit right after must find it even if other turns filled the memory.
+        var recent = new RecentVersions(capacity: 100);
+        for (var i = 0; i < 49; i++)
+        {
+            recent.Remember("dialogs", $"k{i}", 1, new Counter(i, "n"));
+        }
+
+        recent.Remember("dialogs", "mine", 3, new Counter(3, "mine"));
+        for (var i = 49; i < 90; i++)
+        {
+            recent.Remember("dialogs", $"k{i}", 1, new Counter(i, "n"));
+        }
+
+        Assert.True(recent.TryGet<Counter>("dialogs", "mine", out var found));
+        Assert.Equal(3, found.Version);
+        Assert.True(recent.Count <= 100);
+
+        recent.Forget("dialogs", "mine");
+        Assert.False(recent.Contains("dialogs", "mine"));
+    }
 }
