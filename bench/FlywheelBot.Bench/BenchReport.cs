@@ -35,7 +35,7 @@ internal static class BenchReport
         if (coldStart is not null)
         {
             report.AppendLine();
-            report.AppendLine(inv, $"cold start of the published app ({coldStart.FirstTurnMs.Count} starts): port open {Join(coldStart.PortOpenMs)} ms; first turn answered {Join(coldStart.FirstTurnMs)} ms; CPU used by then {Join(coldStart.CpuMs)} ms");
+            report.AppendLine(inv, $"cold start of the published app ({coldStart.FirstTurnMs.Count} starts): port open {Join(coldStart.PortOpenMs)} ms; first turn answered {Join(coldStart.FirstTurnMs)} ms; CPU used by then {Join(coldStart.CpuMs)} ms{(coldStart.ResidentMb.Count > 0 ? $"; peak resident set by then {Join(coldStart.ResidentMb)} MB" : string.Empty)}");
         }
 
         report.AppendLine();

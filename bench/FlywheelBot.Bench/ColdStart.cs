@@ -24,17 +24,19 @@ internal static class ColdStart
         var portOpen = new List<double>();
         var firstTurn = new List<double>();
         var cpu = new List<double>();
+        var resident = new List<double>();
         var failures = 0;
         for (var i = 0; i < starts; i++)
         {
-            var (open, answered, used, ok) = await StartOnceAsync(publishedDirectory, tokens);
+            var (open, answered, used, rss, ok) = await StartOnceAsync(publishedDirectory, tokens);
             portOpen.Add(open);
+            resident.Add(rss);
             firstTurn.Add(answered);
             cpu.Add(used);
             failures += ok ? 0 : 1;
         }
 
-        return new ColdStartResult(portOpen, firstTurn, cpu, failures);
+        return new ColdStartResult(portOpen, firstTurn, cpu, failures) { ResidentMb = resident };
     }
 
     /// <summary>Publishes the bot the way the README does for hosting, into <c>artifacts/bench/publish</c>; returns the folder.</summary>
@@ -54,7 +56,7 @@ internal static class ColdStart
         return process.ExitCode == 0 ? output : throw new InvalidOperationException($"dotnet publish failed:{Environment.NewLine}{log}");
     }
 
-    private static async Task<(double PortOpenMs, double FirstTurnMs, double CpuMs, bool Ok)> StartOnceAsync(string published, BenchTokenService tokens)
+    private static async Task<(double PortOpenMs, double FirstTurnMs, double CpuMs, double ResidentMb, bool Ok)> StartOnceAsync(string published, BenchTokenService tokens)
     {
         var data = Path.Combine(Path.GetTempPath(), $"flywheel-cold-{Guid.NewGuid():N}");
         Directory.CreateDirectory(data);
@@ -109,13 +111,14 @@ internal static class ColdStart
             var answered = clock.Elapsed.TotalMilliseconds;
             process.Refresh();
             var cpu = process.TotalProcessorTime.TotalMilliseconds;
+            var resident = ServerProcess.PeakResidentMegabytes(process.Id);
             var ok = response.StatusCode == HttpStatusCode.OK && TurnDriver.IsGoodReply(response.StatusCode, payload, last: false);
             if (!ok)
             {
                 Console.Error.WriteLine($"cold start: first turn answered {(int)response.StatusCode}: {Encoding.UTF8.GetString(payload)}");
             }
 
-            return (open, answered, cpu, ok);
+            return (open, answered, cpu, resident, ok);
         }
         finally
         {

@@ -2,10 +2,12 @@ namespace FlywheelBot.Bench;
 
 /// <summary>
 /// Milliseconds from process start to the port opening and to the first turn's answer, and the CPU milliseconds the
-/// process had used by then, one entry per start.
+/// process had used by then, one entry per start; and the process's peak resident set by then (MB; empty when not read).
 /// </summary>
 internal sealed record ColdStartResult(IReadOnlyList<double> PortOpenMs, IReadOnlyList<double> FirstTurnMs, IReadOnlyList<double> CpuMs, int Failures)
 {
+    public IReadOnlyList<double> ResidentMb { get; init; } = [];
+
     public double MedianCpuMs => Median(CpuMs);
 
     public double MedianFirstTurnMs => Median(FirstTurnMs);

@@ -100,9 +100,12 @@ internal sealed class ServerProcess : IAsyncDisposable
     }
 
     /// <summary>VmHWM from /proc: the peak resident set of the server process, in MB.</summary>
-    public double PeakResidentMegabytes()
+    public double PeakResidentMegabytes() => PeakResidentMegabytes(_process.Id);
+
+    /// <summary>A process's peak resident set so far (<c>VmHWM</c>), MB.</summary>
+    public static double PeakResidentMegabytes(int processId)
     {
-        var status = File.ReadAllLines($"/proc/{_process.Id}/status");
+        var status = File.ReadAllLines($"/proc/{processId}/status");
         var line = status.First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
         var kb = double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
         return kb / 1024;

@@ -15,7 +15,7 @@ public sealed class BenchReportTests
             new TargetResult(Targets.Sqlite, Phase(7000, p99: 8), Phase(20_000, p99: 1), 140, null),
             new TargetResult(Targets.Postgres, Phase(1500, p99: 30), Phase(20_000, p99: 1), 160, 2.1),
         };
-        var coldStart = new ColdStartResult([100, 120, 110], [300, 500, 350], [200, 260, 210], 0);
+        var coldStart = new ColdStartResult([100, 120, 110], [300, 500, 350], [200, 260, 210], 0) { ResidentMb = [61.2, 60.4, 62.9] };
 
         var lines = BenchReport.Render(Options, results, coldStart, "0.5 0.4 0.3").Split(Environment.NewLine);
 
@@ -26,6 +26,7 @@ public sealed class BenchReportTests
         Assert.Contains("| SQLite turn p99 at 16 connections | <= 10 ms | 8.0 ms | yes |", lines);
         Assert.Contains("| cold start: first turn answered (median) | <= 0.4 s | 350.0 ms | yes |", lines);
         Assert.Contains("| cold start: CPU used until the first answer (median; no wait for a core in it) | - | 210.0 ms | - |", lines);
+        Assert.Contains(lines, l => l.StartsWith("cold start of the published app (3 starts):", StringComparison.Ordinal) && l.EndsWith("; peak resident set by then 61, 60, 63 MB", StringComparison.Ordinal));
         Assert.Contains("| sqlite: server RSS peak under the bench | <= 150 MB | 140.0 MB | yes |", lines);
         Assert.Contains("| postgres: server RSS peak under the bench | <= 150 MB | 160.0 MB | **no** |", lines);
     }
