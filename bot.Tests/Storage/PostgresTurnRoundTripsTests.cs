@@ -48,13 +48,7 @@ public sealed class PostgresTurnRoundTripsTests(ITestOutputHelper output) : IAsy
             new Dictionary<string, string?> { ["Storage:Provider"] = "Postgres", ["Storage:ConnectionString"] = _schema?.ConnectionString });
         host.Server.PreserveExecutionContext = true;
         var sent = new ConcurrentBag<(ActivityTraceId Trace, string Name)>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == "Npgsql",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStarted = activity => sent.Add((activity.TraceId, activity.DisplayName)),
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var listener = ListenToNpgsql(sent);
 
         // A warm-up interview in another conversation: migrations and connections are not a turn's work.
         foreach (var text in Interview)
@@ -111,13 +105,7 @@ public sealed class PostgresTurnRoundTripsTests(ITestOutputHelper output) : IAsy
         }
 
         var sent = new ConcurrentBag<(ActivityTraceId Trace, string Name)>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == "Npgsql",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStarted = activity => sent.Add((activity.TraceId, activity.DisplayName)),
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var listener = ListenToNpgsql(sent);
         using var turn = new Activity("turn").Start();
         using var answer = await second.PostAsync(Turn("moved", Interview[3]));
         turn.Stop();
@@ -133,5 +121,18 @@ public sealed class PostgresTurnRoundTripsTests(ITestOutputHelper output) : IAsy
         var message = BotFrameworkHost.Message(conversation, text, "http://127.0.0.1:9/connector");
         message["deliveryMode"] = "expectReplies";
         return message;
+    }
+
+    /// <summary>Notes every Npgsql round trip (one activity each) with the trace it belongs to, from now on.</summary>
+    private static ActivityListener ListenToNpgsql(ConcurrentBag<(ActivityTraceId Trace, string Name)> sent)
+    {
+        var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Npgsql",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStarted = activity => sent.Add((activity.TraceId, activity.DisplayName)),
+        };
+        ActivitySource.AddActivityListener(listener);
+        return listener;
     }
 }

@@ -102,13 +102,7 @@ internal sealed class PostgresDocumentStore : IDocumentStore, IAtomicDocumentSto
             _ => UpdateIfVersion,
         }))
         {
-            command.Parameters.AddWithValue("c", write.Collection);
-            command.Parameters.AddWithValue("k", DocumentKeys.StoredKey(write.Key));
-            command.Parameters.AddWithValue("j", write.Json);
-            command.Parameters.AddWithValue("now", now);
-            command.Parameters.Add(Time("due", write.DueAt));
-            command.Parameters.Add(Time("exp", write.ExpiresAt));
-            command.Parameters.AddWithValue("expected", write.ExpectedVersion ?? 0);
+            AddWriteParameters(command.Parameters, write, now);
             if (await command.ExecuteScalarAsync(cancellationToken) is long written)
             {
                 return WriteResult.Written(written);
@@ -262,14 +256,20 @@ internal sealed class PostgresDocumentStore : IDocumentStore, IAtomicDocumentSto
     private static NpgsqlBatchCommand WriteCommand(string sql, DocumentWrite write, DateTime now)
     {
         var command = new NpgsqlBatchCommand(sql);
-        command.Parameters.AddWithValue("c", write.Collection);
-        command.Parameters.AddWithValue("k", DocumentKeys.StoredKey(write.Key));
-        command.Parameters.AddWithValue("j", write.Json);
-        command.Parameters.AddWithValue("now", now);
-        command.Parameters.Add(Time("due", write.DueAt));
-        command.Parameters.Add(Time("exp", write.ExpiresAt));
-        command.Parameters.AddWithValue("expected", write.ExpectedVersion ?? 0);
+        AddWriteParameters(command.Parameters, write, now);
         return command;
+    }
+
+    /// <summary>The parameters of the write statements (<c>UpsertAlways</c>, <c>UpsertIfAbsent</c>, <c>UpdateIfVersion</c>).</summary>
+    private static void AddWriteParameters(NpgsqlParameterCollection parameters, DocumentWrite write, DateTime now)
+    {
+        parameters.AddWithValue("c", write.Collection);
+        parameters.AddWithValue("k", DocumentKeys.StoredKey(write.Key));
+        parameters.AddWithValue("j", write.Json);
+        parameters.AddWithValue("now", now);
+        parameters.Add(Time("due", write.DueAt));
+        parameters.Add(Time("exp", write.ExpiresAt));
+        parameters.AddWithValue("expected", write.ExpectedVersion ?? 0);
     }
 
     public async Task<bool> DeleteAsync(string collection, string key, long? expectedVersion, CancellationToken cancellationToken)

@@ -620,16 +620,22 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentStore
             0 => UpsertIfAbsent,
             _ => UpdateIfVersion,
         });
+        AddWriteParameters(command, write, now, write.ExpectedVersion ?? 0);
+        return command.ExecuteScalar() is long written
+            ? WriteResult.Written(written)
+            : WriteResult.Conflict(LiveVersion(session, write.Collection, write.Key, now));
+    }
+
+    /// <summary>The parameters of the write statements (<c>UpsertAlways</c>, <c>UpsertIfAbsent</c>, <c>UpdateIfVersion</c>).</summary>
+    private static void AddWriteParameters(SqliteCommand command, DocumentWrite write, long now, long expected)
+    {
         command.Parameters.AddWithValue("@c", write.Collection);
         command.Parameters.AddWithValue("@k", DocumentKeys.StoredKey(write.Key));
         command.Parameters.AddWithValue("@j", write.Json);
         command.Parameters.AddWithValue("@now", now);
         command.Parameters.AddWithValue("@due", Ms(write.DueAt));
         command.Parameters.AddWithValue("@exp", Ms(write.ExpiresAt));
-        command.Parameters.AddWithValue("@expected", write.ExpectedVersion ?? 0);
-        return command.ExecuteScalar() is long written
-            ? WriteResult.Written(written)
-            : WriteResult.Conflict(LiveVersion(session, write.Collection, write.Key, now));
+        command.Parameters.AddWithValue("@expected", expected);
     }
 
     private static StoredDocument? Find(SqliteSession session, DocumentKey key, long now)
@@ -646,13 +652,7 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentStore
     private static void Ensure(SqliteSession session, DocumentWrite write, long now)
     {
         var command = session.Command(UpsertIfAbsent);
-        command.Parameters.AddWithValue("@c", write.Collection);
-        command.Parameters.AddWithValue("@k", DocumentKeys.StoredKey(write.Key));
-        command.Parameters.AddWithValue("@j", write.Json);
-        command.Parameters.AddWithValue("@now", now);
-        command.Parameters.AddWithValue("@due", Ms(write.DueAt));
-        command.Parameters.AddWithValue("@exp", Ms(write.ExpiresAt));
-        command.Parameters.AddWithValue("@expected", 0L);
+        AddWriteParameters(command, write, now, expected: 0L);
         command.ExecuteScalar();
     }
 
