@@ -1,4 +1,3 @@
-using FlywheelBot.Hosting;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 
