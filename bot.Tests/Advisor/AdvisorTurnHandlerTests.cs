@@ -291,7 +291,7 @@ public sealed class AdvisorTurnHandlerTests
 
     private async Task<SqliteDocumentStore> Sqlite(string path)
     {
-        var store = new SqliteDocumentStore($"Data Source={path}", _clock, NullLogger<SqliteDocumentStore>.Instance);
+        var store = new SqliteDocumentStore($"Data Source={path}", new FakeTimeRealTimers(_clock), NullLogger<SqliteDocumentStore>.Instance);
         await store.MigrateAsync(CancellationToken.None);
         return store;
     }
@@ -400,5 +400,18 @@ public sealed class AdvisorTurnHandlerTests
         public Task<IReadOnlyList<StoredDocument>> ListDueAsync(string collection, DateTimeOffset now, int limit, CancellationToken cancellationToken) => inner.ListDueAsync(collection, now, limit, cancellationToken);
 
         public Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken) => inner.PurgeExpiredAsync(now, cancellationToken);
+    }
+
+    /// <summary>
+    /// The fake clock's time with real timers, for the SQLite store: its maintenance timers (a checkpoint every second,
+    /// an identity check every two) would otherwise fire once per period for every simulated second when a test jumps
+    /// days ahead (six days: about 780,000 callbacks, half a minute each jump). Expiry still follows the fake clock.
+    /// </summary>
+    private sealed class FakeTimeRealTimers(FakeTimeProvider fake) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => fake.GetUtcNow();
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
+            System.CreateTimer(callback, state, dueTime, period);
     }
 }
