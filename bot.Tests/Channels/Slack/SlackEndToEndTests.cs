@@ -51,17 +51,6 @@ public sealed class SlackEndToEndTests : IAsyncLifetime
             .. extra,
         ]);
 
-    private async Task<HttpResponseMessage> SendAsync(BotProcess bot, HttpRequestMessage request)
-    {
-        using (request)
-        {
-            request.RequestUri = new Uri(bot.BaseAddress, "api/slack/events");
-            var response = await _http.SendAsync(request);
-            await response.Content.LoadIntoBufferAsync();
-            return response;
-        }
-    }
-
     private string NextTs() => $"1764579600.{Interlocked.Increment(ref _ts):D6}";
 
     private async Task<SlackApiCall> NextPostAsync(int before, Func<SlackApiCall, bool>? match = null)
@@ -106,7 +95,7 @@ public sealed class SlackEndToEndTests : IAsyncLifetime
 
             foreach (var (name, request, expected) in cases)
             {
-                using var response = await SendAsync(bot, request);
+                using var response = await _http.SendToEventsAsync(bot, request);
                 Assert.True(expected == response.StatusCode, $"{name}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
             }
 
@@ -127,7 +116,7 @@ public sealed class SlackEndToEndTests : IAsyncLifetime
         {
             // DM interview: start, answer the first question with its button, type the next answer, get the recommendation.
             var posted = _slack.CallsTo("chat.postMessage").Count;
-            using (await SendAsync(bot, SlackRequests.SignedJson(SlackRequests.Event(SlackRequests.DirectMessage("start", NextTs())), DateTimeOffset.UtcNow)))
+            using (await _http.SendToEventsAsync(bot, SlackRequests.SignedJson(SlackRequests.Event(SlackRequests.DirectMessage("start", NextTs())), DateTimeOffset.UtcNow)))
             {
             }
 
@@ -136,7 +125,7 @@ public sealed class SlackEndToEndTests : IAsyncLifetime
             var choices = blocks.Single(b => ((string?)b!["block_id"])?.StartsWith("fw:choices:", StringComparison.Ordinal) == true)!;
             var sdm = choices["elements"]!.AsArray().Select(e => e!.AsObject()).First(e => (string?)e["text"]!["text"] == "Senior decision-makers");
             posted = _slack.CallsTo("chat.postMessage").Count;
-            using (await SendAsync(bot, SlackRequests.SignedPayload(SlackRequests.BlockAction(sdm, (string)choices["block_id"]!, SlackRequests.DmChannel, "1764579600.100000"), DateTimeOffset.UtcNow)))
+            using (await _http.SendToEventsAsync(bot, SlackRequests.SignedPayload(SlackRequests.BlockAction(sdm, (string)choices["block_id"]!, SlackRequests.DmChannel, "1764579600.100000"), DateTimeOffset.UtcNow)))
             {
             }
 
@@ -144,13 +133,13 @@ public sealed class SlackEndToEndTests : IAsyncLifetime
             Assert.Equal("1764579600.100000", answered["ts"]);
             await NextPostAsync(posted);
             posted = _slack.CallsTo("chat.postMessage").Count;
-            using (await SendAsync(bot, SlackRequests.SignedJson(SlackRequests.Event(SlackRequests.DirectMessage("new", NextTs())), DateTimeOffset.UtcNow)))
+            using (await _http.SendToEventsAsync(bot, SlackRequests.SignedJson(SlackRequests.Event(SlackRequests.DirectMessage("new", NextTs())), DateTimeOffset.UtcNow)))
             {
             }
 
             await NextPostAsync(posted, c => c["text"].Contains("what are you doing now?", StringComparison.Ordinal));
             posted = _slack.CallsTo("chat.postMessage").Count;
-            using (await SendAsync(bot, SlackRequests.SignedJson(SlackRequests.Event(SlackRequests.DirectMessage("not sure", NextTs())), DateTimeOffset.UtcNow)))
+            using (await _http.SendToEventsAsync(bot, SlackRequests.SignedJson(SlackRequests.Event(SlackRequests.DirectMessage("not sure", NextTs())), DateTimeOffset.UtcNow)))
             {
             }
 
@@ -160,7 +149,7 @@ public sealed class SlackEndToEndTests : IAsyncLifetime
             // "What should we do next" as a mention in a channel: answered in the mention's thread.
             posted = _slack.CallsTo("chat.postMessage").Count;
             var mentionTs = NextTs();
-            using (await SendAsync(bot, SlackRequests.SignedJson(SlackRequests.Event(SlackRequests.Mention("what should we do next", mentionTs)), DateTimeOffset.UtcNow)))
+            using (await _http.SendToEventsAsync(bot, SlackRequests.SignedJson(SlackRequests.Event(SlackRequests.Mention("what should we do next", mentionTs)), DateTimeOffset.UtcNow)))
             {
             }
 
@@ -172,8 +161,8 @@ public sealed class SlackEndToEndTests : IAsyncLifetime
             await Task.Delay(300);
             posted = _slack.CallsTo("chat.postMessage").Count;
             var retried = SlackRequests.Event(SlackRequests.DirectMessage("help", NextTs()), "EvE2ERETRY");
-            using (await SendAsync(bot, SlackRequests.SignedJson(retried, DateTimeOffset.UtcNow)))
-            using (await SendAsync(bot, SlackRequests.SignedJson(retried, DateTimeOffset.UtcNow, retryNum: 1)))
+            using (await _http.SendToEventsAsync(bot, SlackRequests.SignedJson(retried, DateTimeOffset.UtcNow)))
+            using (await _http.SendToEventsAsync(bot, SlackRequests.SignedJson(retried, DateTimeOffset.UtcNow, retryNum: 1)))
             {
             }
 
@@ -184,7 +173,7 @@ public sealed class SlackEndToEndTests : IAsyncLifetime
             // A slash command is acknowledged within Slack's 3 seconds (empty body), and answered through the Web API.
             posted = _slack.CallsTo("chat.postMessage").Count;
             var watch = Stopwatch.StartNew();
-            using (var ack = await SendAsync(bot, SlackRequests.SignedForm(SlackRequests.Command(string.Empty), DateTimeOffset.UtcNow)))
+            using (var ack = await _http.SendToEventsAsync(bot, SlackRequests.SignedForm(SlackRequests.Command(string.Empty), DateTimeOffset.UtcNow)))
             {
                 watch.Stop();
                 Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
@@ -195,7 +184,7 @@ public sealed class SlackEndToEndTests : IAsyncLifetime
             Assert.Contains("Do this next", next["text"], StringComparison.Ordinal);
 
             // App Home.
-            using (await SendAsync(bot, SlackRequests.SignedJson(SlackRequests.Event(new JsonObject { ["type"] = "app_home_opened", ["user"] = SlackRequests.UserId, ["channel"] = SlackRequests.DmChannel, ["tab"] = "home" }), DateTimeOffset.UtcNow)))
+            using (await _http.SendToEventsAsync(bot, SlackRequests.SignedJson(SlackRequests.Event(new JsonObject { ["type"] = "app_home_opened", ["user"] = SlackRequests.UserId, ["channel"] = SlackRequests.DmChannel, ["tab"] = "home" }), DateTimeOffset.UtcNow)))
             {
             }
 

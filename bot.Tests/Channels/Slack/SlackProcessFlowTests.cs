@@ -89,7 +89,7 @@ public sealed class SlackProcessFlowTests : IAsyncLifetime
             var blocks = JsonNode.Parse(question["blocks"])!.AsArray();
             var questionId = ((string)blocks.Single(b => (string?)b!["type"] == "input")!["block_id"]!)["fw:q:".Length..];
             var formButton = blocks.Single(b => (string?)b!["block_id"] == "fw:form")!["elements"]![0]!.AsObject();
-            using (var ack = await SendAsync(bot, SlackRequests.SignedPayload(SlackRequests.BlockAction(formButton, "fw:form", SlackRequests.DmChannel, "1764579600.900000"), DateTimeOffset.UtcNow)))
+            using (var ack = await _http.SendToEventsAsync(bot, SlackRequests.SignedPayload(SlackRequests.BlockAction(formButton, "fw:form", SlackRequests.DmChannel, "1764579600.900000"), DateTimeOffset.UtcNow)))
             {
                 Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
             }
@@ -102,7 +102,7 @@ public sealed class SlackProcessFlowTests : IAsyncLifetime
             var adaPosts = PostsTo(SlackRequests.DmChannel).Count;
             var numbers = fields.ToDictionary(f => f, f => (string?)null);
             numbers[questionId] = "-5";
-            using (var rejected = await SendAsync(bot, SlackRequests.SignedPayload(SlackRequests.ViewSubmission(view, numbers), DateTimeOffset.UtcNow)))
+            using (var rejected = await _http.SendToEventsAsync(bot, SlackRequests.SignedPayload(SlackRequests.ViewSubmission(view, numbers), DateTimeOffset.UtcNow)))
             {
                 Assert.Equal(HttpStatusCode.OK, rejected.StatusCode);
                 var body = JsonNode.Parse(await rejected.Content.ReadAsStringAsync())!.AsObject();
@@ -114,7 +114,7 @@ public sealed class SlackProcessFlowTests : IAsyncLifetime
 
             // A good number closes the modal (empty ack) and the interview moves past that question.
             numbers[questionId] = "2400";
-            using (var accepted = await SendAsync(bot, SlackRequests.SignedPayload(SlackRequests.ViewSubmission(view, numbers), DateTimeOffset.UtcNow)))
+            using (var accepted = await _http.SendToEventsAsync(bot, SlackRequests.SignedPayload(SlackRequests.ViewSubmission(view, numbers), DateTimeOffset.UtcNow)))
             {
                 Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
                 Assert.Equal(string.Empty, await accepted.Content.ReadAsStringAsync());
@@ -129,13 +129,13 @@ public sealed class SlackProcessFlowTests : IAsyncLifetime
             foreach (var tab in new[] { "home", "messages", "home" })
             {
                 var opened = new JsonObject { ["type"] = "app_home_opened", ["user"] = Cat, ["channel"] = CatDm, ["tab"] = tab, ["event_ts"] = "1764579600.000700" };
-                using var ack = await SendAsync(bot, SlackRequests.SignedJson(SlackRequests.Event(opened), DateTimeOffset.UtcNow));
+                using var ack = await _http.SendToEventsAsync(bot, SlackRequests.SignedJson(SlackRequests.Event(opened), DateTimeOffset.UtcNow));
                 Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
             }
 
             var welcome = await WaitForAsync(() => PostsTo(CatDm).FirstOrDefault(), TimeSpan.FromSeconds(20));
             Assert.Contains(ViewTexts.WelcomeWhat, welcome["text"], StringComparison.Ordinal);
-            using (var ack = await SendAsync(bot, SlackRequests.SignedForm(SlackRequests.Command("help", SlackRequests.Channel), DateTimeOffset.UtcNow)))
+            using (var ack = await _http.SendToEventsAsync(bot, SlackRequests.SignedForm(SlackRequests.Command("help", SlackRequests.Channel), DateTimeOffset.UtcNow)))
             {
                 Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
             }
@@ -165,7 +165,7 @@ public sealed class SlackProcessFlowTests : IAsyncLifetime
             Assert.Equal(TurnFailedView.Text, await SayAsync(bot, "what should I do next"));
 
             adaPosts = PostsTo(SlackRequests.DmChannel).Count;
-            using (var ack = await SendAsync(bot, SlackRequests.SignedForm(SlackRequests.Command("history"), DateTimeOffset.UtcNow)))
+            using (var ack = await _http.SendToEventsAsync(bot, SlackRequests.SignedForm(SlackRequests.Command("history"), DateTimeOffset.UtcNow)))
             {
                 Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
             }
@@ -193,7 +193,7 @@ public sealed class SlackProcessFlowTests : IAsyncLifetime
     {
         var before = PostsTo(channel).Count;
         var ts = $"1764579600.{Interlocked.Increment(ref _ts):D6}";
-        using (var ack = await SendAsync(bot, SlackRequests.SignedJson(SlackRequests.Event(SlackRequests.DirectMessage(text, ts, user, channel)), DateTimeOffset.UtcNow)))
+        using (var ack = await _http.SendToEventsAsync(bot, SlackRequests.SignedJson(SlackRequests.Event(SlackRequests.DirectMessage(text, ts, user, channel)), DateTimeOffset.UtcNow)))
         {
             Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
         }
@@ -206,17 +206,6 @@ public sealed class SlackProcessFlowTests : IAsyncLifetime
         }
 
         return string.Join("\n", PostsTo(channel).Skip(before).Select(c => c["text"]));
-    }
-
-    private async Task<HttpResponseMessage> SendAsync(BotProcess bot, HttpRequestMessage request)
-    {
-        using (request)
-        {
-            request.RequestUri = new Uri(bot.BaseAddress, "api/slack/events");
-            var response = await _http.SendAsync(request);
-            await response.Content.LoadIntoBufferAsync();
-            return response;
-        }
     }
 
     private static async Task<T> WaitForAsync<T>(Func<T?> probe, TimeSpan timeout)

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using FlywheelBot.Channels.Slack.Inbound;
+using FlywheelBot.Tests.TestSupport;
 
 namespace FlywheelBot.Tests.Channels.Slack.Support;
 
@@ -160,4 +161,19 @@ internal static class SlackRequests
 
     public static string Form(IEnumerable<KeyValuePair<string, string>> fields) =>
         string.Join("&", fields.Select(f => $"{Uri.EscapeDataString(f.Key)}={Uri.EscapeDataString(f.Value)}"));
+
+    /// <summary>Sends a signed request (made above) to the bot process's <c>/api/slack/events</c>, body read before it returns.</summary>
+    public static async Task<HttpResponseMessage> SendToEventsAsync(this HttpClient http, BotProcess bot, HttpRequestMessage request)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(bot);
+        ArgumentNullException.ThrowIfNull(request);
+        using (request)
+        {
+            request.RequestUri = new Uri(bot.BaseAddress, "api/slack/events");
+            var response = await http.SendAsync(request);
+            await response.Content.LoadIntoBufferAsync();
+            return response;
+        }
+    }
 }
