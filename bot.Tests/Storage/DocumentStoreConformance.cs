@@ -714,6 +714,141 @@ public abstract class DocumentStoreConformance : IAsyncLifetime
         Assert.Null(await Store.GetAsync(Collection, "fine", CancellationToken.None));
     }
 
+    [ConformanceFact]
+    public async Task A_deferred_insert_rides_with_the_flows_next_commit_and_leaves_the_commits_own_versions_as_they_are()
+    {
+        await Store.PutAsync(Write("state", """{"n":1}""", 0), CancellationToken.None);
+        var insert = new DeferredInsert(Atomic, Write("claim", """{"c":1}""", 0));
+
+        CommitResult? result;
+        using (DeferredInsert.Enter(insert))
+        {
+            Assert.Null(await Store.GetAsync(Collection, "claim", CancellationToken.None));
+            result = await Atomic.CommitAsync(new AtomicCommit([Write("state", """{"n":2}""", 1)], [], [], [new DocumentKey(Collection, "claim")]), CancellationToken.None);
+
+            // Stored once: a second commit of the flow does not carry it again.
+            Assert.NotNull(await Atomic.CommitAsync([Write("state", """{"n":3}""", 2)], [], CancellationToken.None));
+        }
+
+        Assert.True(insert.Stored);
+        Assert.Equal([2L], result!.Versions);
+        Assert.Equal("""{"c":1}""", result.Read[0]!.Json);
+        Assert.Equal(("""{"c":1}""", 1L), await JsonAndVersion("claim"));
+        Assert.Equal(("""{"n":3}""", 3L), await JsonAndVersion("state"));
+    }
+
+    [ConformanceFact]
+    public async Task A_deferred_insert_whose_key_is_taken_fails_the_flows_commit_and_every_later_write_of_the_flow()
+    {
+        await Store.PutAsync(Write("state", """{"n":1}""", 0), CancellationToken.None);
+        await Store.PutAsync(Write("claim", """{"other":true}""", 0), CancellationToken.None);
+        var insert = new DeferredInsert(Atomic, Write("claim", """{"c":1}""", 0));
+
+        using (DeferredInsert.Enter(insert))
+        {
+            await Assert.ThrowsAsync<DeferredInsertTakenException>(() => Atomic.CommitAsync([Write("state", """{"n":2}""", 1)], [], CancellationToken.None));
+            await Assert.ThrowsAsync<DeferredInsertTakenException>(() => Store.PutAsync(Write("state", """{"n":2}""", null), CancellationToken.None));
+            await Assert.ThrowsAsync<DeferredInsertTakenException>(() => DeferredInsert.SettleCurrentAsync(CancellationToken.None));
+        }
+
+        Assert.False(insert.Stored);
+        Assert.Equal(("""{"n":1}""", 1L), await JsonAndVersion("state"));
+        Assert.Equal(("""{"other":true}""", 1L), await JsonAndVersion("claim"));
+
+        // Outside the flow the store is as usual.
+        Assert.NotNull(await Atomic.CommitAsync([Write("state", """{"n":2}""", 1)], [], CancellationToken.None));
+    }
+
+    [ConformanceFact]
+    public async Task A_deferred_insert_stays_pending_when_another_expectation_of_the_commit_fails_and_rides_with_the_retry()
+    {
+        await Store.PutAsync(Write("state", """{"n":1}""", 0), CancellationToken.None);
+        var insert = new DeferredInsert(Atomic, Write("claim", """{"c":1}""", 0));
+
+        using (DeferredInsert.Enter(insert))
+        {
+            Assert.Null(await Atomic.CommitAsync([Write("state", """{"n":2}""", 7)], [], CancellationToken.None));
+            Assert.False(insert.Stored);
+            Assert.Null(await Store.GetAsync(Collection, "claim", CancellationToken.None));
+
+            Assert.NotNull(await Atomic.CommitAsync([Write("state", """{"n":2}""", 1)], [], CancellationToken.None));
+        }
+
+        Assert.True(insert.Stored);
+        Assert.Equal(("""{"c":1}""", 1L), await JsonAndVersion("claim"));
+    }
+
+    [ConformanceFact]
+    public async Task A_put_or_delete_in_the_flow_stores_the_deferred_insert_first_and_a_settle_stores_it_alone()
+    {
+        var beforePut = new DeferredInsert(Atomic, Write("claim-1", """{"c":1}""", 0));
+        using (DeferredInsert.Enter(beforePut))
+        {
+            await Store.PutAsync(Write("x", """{"n":1}""", null), CancellationToken.None);
+        }
+
+        var beforeDelete = new DeferredInsert(Atomic, Write("claim-2", """{"c":2}""", 0));
+        using (DeferredInsert.Enter(beforeDelete))
+        {
+            Assert.True(await Store.DeleteAsync(Collection, "x", null, CancellationToken.None));
+        }
+
+        var settled = new DeferredInsert(Atomic, Write("claim-3", """{"c":3}""", 0));
+        using (DeferredInsert.Enter(settled))
+        {
+            await DeferredInsert.SettleCurrentAsync(CancellationToken.None);
+            await DeferredInsert.SettleCurrentAsync(CancellationToken.None);
+        }
+
+        Assert.True(beforePut.Stored && beforeDelete.Stored && settled.Stored);
+        foreach (var key in new[] { "claim-1", "claim-2", "claim-3" })
+        {
+            Assert.Equal(1L, (await JsonAndVersion(key)).Item2);
+        }
+
+        Assert.Null(await Store.GetAsync(Collection, "x", CancellationToken.None));
+    }
+
+    [ConformanceFact]
+    public async Task An_abandoned_deferred_insert_is_not_stored_and_commits_on_another_store_never_carry_one()
+    {
+        var abandoned = new DeferredInsert(Atomic, Write("claim", """{"c":1}""", 0));
+        var elsewhere = new DeferredInsert(new InMemoryDocumentStore(Clock), Write("claim-elsewhere", """{"c":2}""", 0));
+        using (DeferredInsert.Enter(abandoned))
+        {
+            Assert.True(await abandoned.AbandonAsync());
+            Assert.NotNull(await Atomic.CommitAsync([Write("a", """{"n":1}""", 0)], [], CancellationToken.None));
+            await DeferredInsert.SettleCurrentAsync(CancellationToken.None);
+        }
+
+        using (DeferredInsert.Enter(elsewhere))
+        {
+            Assert.NotNull(await Atomic.CommitAsync([Write("b", """{"n":1}""", 0)], [], CancellationToken.None));
+        }
+
+        Assert.False(abandoned.Stored);
+        Assert.False(await abandoned.AbandonAsync());
+        Assert.False(elsewhere.Stored);
+        Assert.Null(await Store.GetAsync(Collection, "claim", CancellationToken.None));
+        Assert.Null(await Store.GetAsync(Collection, "claim-elsewhere", CancellationToken.None));
+        Assert.NotNull(await Store.GetAsync(Collection, "b", CancellationToken.None));
+    }
+
+    [ConformanceFact]
+    public async Task Commits_of_one_flow_that_race_store_its_deferred_insert_once()
+    {
+        var insert = new DeferredInsert(Atomic, Write("claim", """{"c":1}""", 0));
+        IReadOnlyList<long>?[] results;
+        using (DeferredInsert.Enter(insert))
+        {
+            results = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() => Atomic.CommitAsync([Write($"r{i}", """{"n":1}""", 0)], [], CancellationToken.None))));
+        }
+
+        Assert.All(results, r => Assert.Equal([1L], r));
+        Assert.True(insert.Stored);
+        Assert.Equal(("""{"c":1}""", 1L), await JsonAndVersion("claim"));
+    }
+
     private async Task<(string, long)> JsonAndVersion(string key)
     {
         var document = await Store.GetAsync(Collection, key, CancellationToken.None);

@@ -25,14 +25,16 @@ internal sealed class InMemoryDocumentStore(TimeProvider clock) : IDocumentStore
 
     public Task<StoredDocument?> GetAsync(string collection, string key, CancellationToken cancellationToken) => Task.FromResult(Get(collection, key));
 
-    public Task<WriteResult> PutAsync(DocumentWrite write, CancellationToken cancellationToken)
+    public async Task<WriteResult> PutAsync(DocumentWrite write, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(write);
+        await DeferredInsert.SettleCurrentAsync(this, cancellationToken);
         if (Fault?.Invoke("put", write.Collection) is { } fault)
         {
-            return Task.FromException<WriteResult>(fault);
+            throw fault;
         }
 
-        return Task.FromResult(Put(write));
+        return Put(write);
     }
 
     private StoredDocument? Get(string collection, string key)
@@ -73,7 +75,10 @@ internal sealed class InMemoryDocumentStore(TimeProvider clock) : IDocumentStore
     public async Task<IReadOnlyList<long>?> CommitAsync(IReadOnlyList<DocumentWrite> writes, IReadOnlyList<DocumentCheck> checks, CancellationToken cancellationToken) =>
         (await CommitAsync(new AtomicCommit(writes, checks, [], []), cancellationToken))?.Versions;
 
-    public Task<CommitResult?> CommitAsync(AtomicCommit commit, CancellationToken cancellationToken)
+    public Task<CommitResult?> CommitAsync(AtomicCommit commit, CancellationToken cancellationToken) =>
+        DeferredInsert.CommitAsync(this, commit, CommitCoreAsync, cancellationToken);
+
+    private Task<CommitResult?> CommitCoreAsync(AtomicCommit commit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(commit);
         commit.Validate();
@@ -104,23 +109,20 @@ internal sealed class InMemoryDocumentStore(TimeProvider clock) : IDocumentStore
         }
     }
 
-    public Task<bool> DeleteAsync(string collection, string key, long? expectedVersion, CancellationToken cancellationToken)
+    public async Task<bool> DeleteAsync(string collection, string key, long? expectedVersion, CancellationToken cancellationToken)
     {
+        await DeferredInsert.SettleCurrentAsync(this, cancellationToken);
         if (Fault?.Invoke("delete", collection) is { } fault)
         {
-            return Task.FromException<bool>(fault);
+            throw fault;
         }
 
         lock (_gate)
         {
-            if (!_docs.TryGetValue((collection, key), out var current)
-                || IsExpired(current)
-                || (expectedVersion is { } v && v != current.Version))
-            {
-                return Task.FromResult(false);
-            }
-
-            return Task.FromResult(_docs.TryRemove((collection, key), out _));
+            return _docs.TryGetValue((collection, key), out var current)
+                && !IsExpired(current)
+                && (expectedVersion is not { } v || v == current.Version)
+                && _docs.TryRemove((collection, key), out _);
         }
     }
 

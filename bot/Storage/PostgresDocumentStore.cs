@@ -93,6 +93,7 @@ internal sealed class PostgresDocumentStore : IDocumentStore, IAtomicDocumentSto
             throw new ArgumentOutOfRangeException(nameof(write), "ExpectedVersion must be null, 0 or a stored version.");
         }
 
+        await DeferredInsert.SettleCurrentAsync(this, cancellationToken);
         await MigrateAsync(cancellationToken);
         var now = Now();
         await using (var command = _dataSource.CreateCommand(write.ExpectedVersion switch
@@ -165,7 +166,10 @@ internal sealed class PostgresDocumentStore : IDocumentStore, IAtomicDocumentSto
     /// come last and see the batch's own writes. A deferred flush is <c>set_config('synchronous_commit', 'off', true)</c>
     /// at the start: local to this transaction, so the pooled connection keeps the server's setting for the next one.
     /// </summary>
-    public async Task<CommitResult?> CommitAsync(AtomicCommit commit, CancellationToken cancellationToken)
+    public Task<CommitResult?> CommitAsync(AtomicCommit commit, CancellationToken cancellationToken) =>
+        DeferredInsert.CommitAsync(this, commit, CommitCoreAsync, cancellationToken);
+
+    private async Task<CommitResult?> CommitCoreAsync(AtomicCommit commit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(commit);
         commit.Validate();
@@ -275,6 +279,7 @@ internal sealed class PostgresDocumentStore : IDocumentStore, IAtomicDocumentSto
     public async Task<bool> DeleteAsync(string collection, string key, long? expectedVersion, CancellationToken cancellationToken)
     {
         DocumentKeys.Validate(collection, key);
+        await DeferredInsert.SettleCurrentAsync(this, cancellationToken);
         await MigrateAsync(cancellationToken);
         await using var command = _dataSource.CreateCommand($"""
             DELETE FROM documents

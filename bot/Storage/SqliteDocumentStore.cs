@@ -150,7 +150,16 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentStore
             throw new ArgumentOutOfRangeException(nameof(write), "ExpectedVersion must be null, 0 or a stored version.");
         }
 
-        return WriteAsync(session => Put(session, write, Now()), cancellationToken);
+        return DeferredInsert.Current is null
+            ? WriteAsync(session => Put(session, write, Now()), cancellationToken)
+            : SettledAsync(() => WriteAsync(session => Put(session, write, Now()), cancellationToken), cancellationToken);
+    }
+
+    /// <summary>A write that cannot carry the flow's <see cref="DeferredInsert"/>: that is stored first, on its own.</summary>
+    private async Task<T> SettledAsync<T>(Func<Task<T>> write, CancellationToken cancellationToken)
+    {
+        await DeferredInsert.SettleCurrentAsync(this, cancellationToken);
+        return await write();
     }
 
     public Task<IReadOnlyList<StoredDocument?>> GetManyAsync(IReadOnlyList<DocumentKey> keys, CancellationToken cancellationToken)
@@ -183,7 +192,10 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentStore
     /// the ensured records are inserted where absent and the reads are made, all in that transaction.
     /// (<see cref="AtomicCommit.DeferFlush"/> changes nothing here: the database's synchronous setting is the store's.)
     /// </summary>
-    public Task<CommitResult?> CommitAsync(AtomicCommit commit, CancellationToken cancellationToken)
+    public Task<CommitResult?> CommitAsync(AtomicCommit commit, CancellationToken cancellationToken) =>
+        DeferredInsert.CommitAsync(this, commit, CommitCoreAsync, cancellationToken);
+
+    private Task<CommitResult?> CommitCoreAsync(AtomicCommit commit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(commit);
         commit.Validate();
@@ -231,7 +243,9 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentStore
     public Task<bool> DeleteAsync(string collection, string key, long? expectedVersion, CancellationToken cancellationToken)
     {
         DocumentKeys.Validate(collection, key);
-        return WriteAsync(session =>
+        return DeferredInsert.Current is null ? Delete() : SettledAsync(Delete, cancellationToken);
+
+        Task<bool> Delete() => WriteAsync(session =>
         {
             var command = session.Command($"""
                 DELETE FROM documents

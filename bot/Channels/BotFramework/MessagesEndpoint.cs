@@ -79,12 +79,14 @@ internal sealed partial class MessagesEndpoint(
             await trusted.RememberAsync(activity.ServiceUrl!, aborted);
         }
 
-        // One round trip: the claim, the address (when it changed or is not known here) and the turn's reads.
+        // One round trip: the claim, the address (when it changed or is not known here) and the turn's reads; or none,
+        // when the claim is all there is to store: then it rides with the turn's own commit (TurnClaim.Deferred).
         var address = ActivityMapper.ToAddress(activity, credentials.Value.MicrosoftAppId ?? "bot");
         TurnClaim claim;
+        DeferredInsert? deferred;
         try
         {
-            claim = await start.TryClaimAsync(activity.ChannelId!, ActivityMapper.EventId(activity), address, aborted);
+            (claim, deferred) = await start.TryClaimAsync(activity.ChannelId!, ActivityMapper.EventId(activity), address, aborted);
         }
         catch (Exception ex) when (ex is not OperationCanceledException and not StorageStoppedException)
         {
@@ -98,6 +100,7 @@ internal sealed partial class MessagesEndpoint(
             return ActivityProcessor.Acknowledge(activity);
         }
 
+        using var flow = DeferredInsert.Enter(deferred);
         try
         {
             if (claim == TurnClaim.ClaimedAddressUnsaved)
@@ -107,14 +110,26 @@ internal sealed partial class MessagesEndpoint(
 
             return await processor.ProcessAsync(activity, aborted);
         }
+        catch (DeferredInsertTakenException)
+        {
+            // A deferred claim found taken by another delivery of this event: nothing of this turn was stored or sent.
+            return ActivityProcessor.Acknowledge(activity);
+        }
         catch (Exception ex) when (ex is not OperationCanceledException and not StorageStoppedException)
         {
             // Storage trouble before the turn could run (turn failures are answered with an apology inside the processor,
             // send failures are retried later there): give the claim back so the channel's redelivery is processed, and
             // answer 503 so it redelivers. The first error is logged before the release, whose own failure cannot hide it.
+            // A deferred claim not stored yet is given up instead: there is nothing to release.
             LogProcessingFailed(logger, ex);
+            if (deferred is not null && await deferred.AbandonAsync())
+            {
+                return ProcessingFailed();
+            }
+
             try
             {
+                using var outside = DeferredInsert.Enter(null);
                 await deduplicator.ReleaseAsync(activity.ChannelId!, ActivityMapper.EventId(activity), CancellationToken.None);
             }
             catch (Exception releaseFailure) when (releaseFailure is not OperationCanceledException)
@@ -122,9 +137,12 @@ internal sealed partial class MessagesEndpoint(
                 LogReleaseFailed(logger, releaseFailure);
             }
 
-            return Error(StatusCodes.Status503ServiceUnavailable, "ServiceUnavailable", "The activity could not be processed now; please redeliver it.");
+            return ProcessingFailed();
         }
     }
+
+    private static IResult ProcessingFailed() =>
+        Error(StatusCodes.Status503ServiceUnavailable, "ServiceUnavailable", "The activity could not be processed now; please redeliver it.");
 
     [LoggerMessage(Level = LogLevel.Error, Message = "An activity could not be claimed (storage trouble); nothing was stored, so a redelivery is processed")]
     private static partial void LogClaimFailed(ILogger logger, Exception exception);

@@ -1,3 +1,4 @@
+using FlywheelBot.Storage;
 using FlywheelBot.Views;
 
 namespace FlywheelBot.Conversations.Plumbing;
@@ -54,6 +55,11 @@ internal sealed partial class LateReplies(
         {
             LogAbandonedAtShutdown(logger);
         }
+        catch (DeferredInsertTakenException)
+        {
+            // Another delivery of this event claimed it first (the claim rode with the turn's commit): that one answers.
+            LogRedeliveryDropped(logger);
+        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // Tracked work must not throw: a send that failed outright is logged like one that was refused.
@@ -69,6 +75,9 @@ internal sealed partial class LateReplies(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A late reply failed")]
     private static partial void LogReplyCrashed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A slow turn turned out to be a redelivery (another delivery claimed the event first); it is dropped")]
+    private static partial void LogRedeliveryDropped(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A background turn was cancelled by application shutdown")]
     private static partial void LogAbandonedAtShutdown(ILogger logger);

@@ -11,4 +11,10 @@ internal enum TurnClaim
 
     /// <summary>Claimed; the address still has to be saved (<see cref="IConversationDirectory.SaveAsync"/>).</summary>
     ClaimedAddressUnsaved,
+
+    /// <summary>
+    /// Not stored yet: the claim is a <see cref="Storage.DeferredInsert"/> that rides with the turn's first commit (a
+    /// redelivery is found out there, <see cref="Storage.DeferredInsertTakenException"/>); the address is stored as told.
+    /// </summary>
+    Deferred,
 }

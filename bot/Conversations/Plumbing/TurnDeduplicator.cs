@@ -9,11 +9,14 @@ namespace FlywheelBot.Conversations.Plumbing;
 /// The channel chooses an event id unique within it (Bot Framework: <c>{conversationId}:{activityId}</c>, so the key is
 /// the one stored before this class was shared). Claims expire after <see cref="StorageOptions.ProcessedActivityRetention"/>
 /// (<c>Storage:ProcessedActivityRetention</c>, the one retention setting for processed ids) and are then removed by the
-/// storage purge.
+/// storage purge. The claims this process stored lately are remembered (<see cref="RecentClaims"/>): a redelivery to
+/// the same instance is dropped without a round trip.
 /// </summary>
 internal sealed class TurnDeduplicator(IDocumentStore store, TimeProvider clock, IOptions<StorageOptions> options)
 {
     public const string Collection = "activity-ids";
+
+    private readonly RecentClaims _recent = new();
 
     /// <summary>True the first time this event is seen (process it); an empty event id is always processed.</summary>
     public Task<bool> TryClaimAsync(string channel, string? eventId, CancellationToken cancellationToken)
@@ -24,15 +27,45 @@ internal sealed class TurnDeduplicator(IDocumentStore store, TimeProvider clock,
             return Task.FromResult(true);
         }
 
-        var now = clock.GetUtcNow();
-        return MarkerRecord.TryInsertAsync(store, Collection, Key(channel, eventId), now, now + options.Value.ProcessedActivityRetention, cancellationToken);
+        return ClaimAsync(Key(channel, eventId), cancellationToken);
     }
 
+    private async Task<bool> ClaimAsync(string key, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (_recent.Contains(key, now))
+        {
+            return false;
+        }
+
+        var expires = now + options.Value.ProcessedActivityRetention;
+        var claimed = await MarkerRecord.TryInsertAsync(store, Collection, key, now, expires, cancellationToken);
+        if (claimed)
+        {
+            _recent.Remember(key, expires);
+        }
+
+        return claimed;
+    }
+
+    /// <summary>True when this process stored the claim of <paramref name="key"/> and it has not expired: a redelivery.</summary>
+    public bool ClaimedHere(string key) => _recent.Contains(key, clock.GetUtcNow());
+
+    /// <summary>Remembers a claim this process stored another way (with a turn's batch or commit, see <see cref="TurnStart"/>).</summary>
+    public void Stored(string key, DateTimeOffset expiresAt) => _recent.Remember(key, expiresAt);
+
     /// <summary>Gives a claim back when processing failed for a reason other than the turn, so a redelivery is processed.</summary>
-    public Task ReleaseAsync(string channel, string? eventId, CancellationToken cancellationToken) =>
-        string.IsNullOrEmpty(eventId)
-            ? Task.CompletedTask
-            : store.DeleteAsync(Collection, Key(channel, eventId), expectedVersion: null, cancellationToken);
+    public Task ReleaseAsync(string channel, string? eventId, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(eventId))
+        {
+            return Task.CompletedTask;
+        }
+
+        var key = Key(channel, eventId);
+        _recent.Forget(key);
+        return store.DeleteAsync(Collection, key, expectedVersion: null, cancellationToken);
+    }
 
     public static string Key(string channel, string eventId) => $"{channel}:{eventId}";
 }

@@ -10,9 +10,15 @@ namespace FlywheelBot.Conversations.Plumbing;
 /// (<see cref="ITurnPrefetch"/>) go to the store as one <see cref="AtomicCommit"/>. A redelivery fails the claim's
 /// expectation, so nothing of the batch is written. A store without <see cref="IAtomicDocumentStore"/>, or another
 /// directory, takes the separate steps instead.
+/// When the claim is all there is to store (this instance holds the conversation, its state and its address: every
+/// turn of an interview after the first), there is no round trip here: the claim becomes the turn's
+/// <see cref="DeferredInsert"/> and is stored with the turn's own commit, so such a turn costs one round trip in all.
+/// A redelivery is then found out at that commit, which stores nothing of it, and the turn is dropped unanswered
+/// (its handler ran, but nothing it did leaves the process). A redelivery to the instance that stored the claim is
+/// dropped before anything runs (<see cref="RecentClaims"/>).
 /// </summary>
 /// <remarks>
-/// The batch is committed with <see cref="AtomicCommit.DeferFlush"/>: it does not wait for its own write-ahead-log flush.
+/// The batch (a first turn's) is committed with <see cref="AtomicCommit.DeferFlush"/>: it does not wait for its own write-ahead-log flush.
 /// That is safe because of what a lost claim means. A crash can lose only a claim whose commit was not yet flushed, and
 /// the log is flushed in order, so every later flushed commit (the turn's own state commit, a history record, anything
 /// the turn wrote) makes the claim durable with it. A claim lost in a crash therefore belongs to a turn that stored
@@ -31,23 +37,36 @@ internal sealed class TurnStart(
 {
     private readonly ITurnPrefetch[] _prefetches = [.. prefetches];
 
-    /// <summary>Claims <paramref name="eventId"/> (an empty one is always processed) and saves the address on the way.</summary>
-    public async Task<TurnClaim> TryClaimAsync(string channel, string? eventId, ConversationAddress address, CancellationToken cancellationToken)
+    /// <summary>
+    /// Claims <paramref name="eventId"/> (an empty one is always processed) and saves the address on the way. When the
+    /// claim is all there is to store now (this instance holds the conversation and its address), it is not stored here
+    /// but returned as a <see cref="DeferredInsert"/>, <see cref="TurnClaim.Deferred"/>: the caller enters it for the
+    /// turn, whose first commit stores it (and settles it before replying).
+    /// </summary>
+    public async Task<(TurnClaim Claim, DeferredInsert? Deferred)> TryClaimAsync(string channel, string? eventId, ConversationAddress address, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(channel);
         ArgumentNullException.ThrowIfNull(address);
         if (store is not IAtomicDocumentStore atomic || directory is not DocumentConversationDirectory documents)
         {
-            return await deduplicator.TryClaimAsync(channel, eventId, cancellationToken) ? TurnClaim.ClaimedAddressUnsaved : TurnClaim.Redelivery;
+            return (await deduplicator.TryClaimAsync(channel, eventId, cancellationToken) ? TurnClaim.ClaimedAddressUnsaved : TurnClaim.Redelivery, null);
+        }
+
+        var claimKey = string.IsNullOrEmpty(eventId) ? null : TurnDeduplicator.Key(channel, eventId);
+        if (claimKey is not null && deduplicator.ClaimedHere(claimKey))
+        {
+            return (TurnClaim.Redelivery, null);
         }
 
         var save = documents.PlanSave(address);
         var writes = new List<DocumentWrite>(2);
-        if (!string.IsNullOrEmpty(eventId))
+        DateTimeOffset claimExpires = default;
+        if (claimKey is not null)
         {
             var now = clock.GetUtcNow();
             var json = JsonSerializer.Serialize(new MarkerRecord(now), ConversationsJsonContext.Default.MarkerRecord);
-            writes.Add(new DocumentWrite(TurnDeduplicator.Collection, TurnDeduplicator.Key(channel, eventId), json, ExpectedVersion: 0, ExpiresAt: now + options.Value.ProcessedActivityRetention));
+            claimExpires = now + options.Value.ProcessedActivityRetention;
+            writes.Add(new DocumentWrite(TurnDeduplicator.Collection, claimKey, json, ExpectedVersion: 0, ExpiresAt: claimExpires));
         }
 
         if (save.Write is not null)
@@ -69,9 +88,17 @@ internal sealed class TurnStart(
             asked[i] = reads.Count - before;
         }
 
-        if (writes.Count == 0 && save.Ensure is null && reads.Count == 0)
+        if (save.Ensure is null && reads.Count == 0)
         {
-            return TurnClaim.Claimed;
+            if (writes.Count == 0)
+            {
+                return (TurnClaim.Claimed, null);
+            }
+
+            if (writes.Count == 1 && save.Write is null)
+            {
+                return (TurnClaim.Deferred, new DeferredInsert(atomic, writes[0], () => deduplicator.Stored(claimKey!, claimExpires)));
+            }
         }
 
         var result = await atomic.CommitAsync(
@@ -79,7 +106,12 @@ internal sealed class TurnStart(
             cancellationToken);
         if (result is null)
         {
-            return TurnClaim.Redelivery;
+            return (TurnClaim.Redelivery, null);
+        }
+
+        if (claimKey is not null)
+        {
+            deduplicator.Stored(claimKey, claimExpires);
         }
 
         var next = save.Read is null ? 0 : 1;
@@ -92,6 +124,6 @@ internal sealed class TurnStart(
         }
 
         var saved = documents.Saved(save, save.Write is null ? 0 : result.Versions[^1], save.Read is null ? null : result.Read[0]);
-        return saved ? TurnClaim.Claimed : TurnClaim.ClaimedAddressUnsaved;
+        return (saved ? TurnClaim.Claimed : TurnClaim.ClaimedAddressUnsaved, null);
     }
 }

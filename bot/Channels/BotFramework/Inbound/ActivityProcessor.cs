@@ -4,6 +4,7 @@ using FlywheelBot.Channels.BotFramework.Outbound;
 using FlywheelBot.Channels.BotFramework.Wire;
 using FlywheelBot.Conversations;
 using FlywheelBot.Conversations.Plumbing;
+using FlywheelBot.Storage;
 using Microsoft.Extensions.Options;
 
 namespace FlywheelBot.Channels.BotFramework.Inbound;
@@ -30,6 +31,11 @@ internal sealed partial class ActivityProcessor(
 {
     public const string ActionDoneMessage = "Got it.";
 
+    /// <remarks>
+    /// An activity that runs no turn still has its claim stored before it is answered when the claim was deferred
+    /// (<see cref="TurnClaim.Deferred"/>), so a redelivery finds it (<see cref="SettledAsync"/>); a turn's claim is
+    /// stored by <see cref="TurnRunner"/> before the turn's answer goes anywhere.
+    /// </remarks>
     public Task<IResult> ProcessAsync(Activity activity, CancellationToken requestAborted)
     {
         ArgumentNullException.ThrowIfNull(activity);
@@ -54,11 +60,18 @@ internal sealed partial class ActivityProcessor(
         {
             return string.Equals(activity.Name, ActivityTypes.AdaptiveCardActionInvoke, StringComparison.Ordinal)
                 ? InvokeAsync(activity, requestAborted)
-                : Task.FromResult(NotImplemented(activity.Name));
+                : SettledAsync(NotImplemented(activity.Name), requestAborted);
         }
 
         // messageReaction, typing, endOfConversation and types this bot does not know: acknowledged, no reply.
-        return Task.FromResult(Acknowledge(activity));
+        return SettledAsync(Acknowledge(activity), requestAborted);
+    }
+
+    /// <summary><paramref name="answer"/>, once a deferred claim of this activity is stored.</summary>
+    private static async Task<IResult> SettledAsync(IResult answer, CancellationToken requestAborted)
+    {
+        await DeferredInsert.SettleCurrentAsync(requestAborted);
+        return answer;
     }
 
     /// <summary>200 with nothing to say (for <c>expectReplies</c>: an empty list of activities).</summary>
@@ -84,12 +97,12 @@ internal sealed partial class ActivityProcessor(
         if (removed)
         {
             await installs.ForgetAsync(key, cancellationToken);
-            return Acknowledge(activity);
+            return await SettledAsync(Acknowledge(activity), cancellationToken);
         }
 
         return added && await installs.TryMarkInstalledAsync(key, cancellationToken)
             ? await RunTurnAsync(activity, ActivityMapper.ToTurn(activity, TurnKind.Installed), cancellationToken)
-            : Acknowledge(activity);
+            : await SettledAsync(Acknowledge(activity), cancellationToken);
     }
 
     private async Task<IResult> RunTurnAsync(Activity activity, InboundTurn turn, CancellationToken requestAborted)
