@@ -32,6 +32,12 @@ internal static class BenchReport
             report.AppendLine(Row(result.Target, "interview turn", result.Turns, result.Bare, reference, result.PeakResidentMb));
         }
 
+        foreach (var result in results.Where(r => r.DatabaseCpuUsPerTurn is not null))
+        {
+            report.AppendLine();
+            report.AppendLine(inv, $"{result.Target}: the database server's backends spent {result.DatabaseCpuUsPerTurn:F0} us of CPU per interview turn (server CPU above is the bot's alone)");
+        }
+
         if (coldStart is not null)
         {
             report.AppendLine();

@@ -78,13 +78,18 @@ internal static class LoadRun
 
         var gcBefore = target == Targets.Botbuilder ? null : await driver.GarbageCollectionsAsync();
         var transactions = database is null ? 0 : await database.TransactionsAsync();
+        var databaseCpu = database is null ? null : await database.BackendCpuAsync();
         var turns = await Metered(server, () => driver.RunInterviewsAsync(options.Conversations, options.Connections, $"bench-{target}-{Guid.NewGuid():N}"));
         double? roundTrips = null;
+        double? databaseCpuPerTurn = null;
         if (database is not null)
         {
+            databaseCpuPerTurn = PostgresActivity.CpuSpent(databaseCpu, await database.BackendCpuAsync()) is { } spent ? spent.TotalMicroseconds / turns.Requests : null;
             var during = await database.TransactionsAsync() - transactions;
             roundTrips = during / (double)turns.Requests;
-            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{target}: {during} database transactions for {turns.Requests} turns (the bot's background work included)"));
+            Console.Error.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{target}: {during} database transactions for {turns.Requests} turns (the bot's background work included); the database server's backends spent {(databaseCpuPerTurn is { } us ? $"{us:F0} us" : "n/a (not on this machine)")} of CPU per turn"));
         }
         if (gcBefore is not null)
         {
@@ -96,7 +101,7 @@ internal static class LoadRun
         }
 
         var bare = await Metered(server, () => driver.RunBareAsync(turns.Requests, options.Connections));
-        return new TargetResult(target, turns, bare, server.PeakResidentMegabytes(), roundTrips);
+        return new TargetResult(target, turns, bare, server.PeakResidentMegabytes(), roundTrips, databaseCpuPerTurn);
     }
 
     /// <summary>Runs a phase and notes the CPU time the server and this process spent on it.</summary>

@@ -53,6 +53,72 @@ internal sealed class PostgresActivity : IAsyncDisposable
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
+    /// <summary>
+    /// CPU time (user and system) of each server backend connected to the run's database now, by process id, from
+    /// /proc: null when the server is not on this machine (no such processes here) or /proc is missing.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, TimeSpan>?> BackendCpuAsync()
+    {
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_admin) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT pid FROM pg_stat_activity WHERE datname = @name;", connection);
+        command.Parameters.AddWithValue("name", _name);
+        var cpu = new Dictionary<int, TimeSpan>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            var pid = reader.GetInt32(0);
+            if (ProcessCpu(pid) is { } spent)
+            {
+                cpu[pid] = spent;
+            }
+        }
+
+        return cpu.Count == 0 ? null : cpu;
+    }
+
+    /// <summary>
+    /// CPU the backends spent between two <see cref="BackendCpuAsync"/> readings: a backend that started in between counts
+    /// from zero. Null when either reading is missing.
+    /// </summary>
+    public static TimeSpan? CpuSpent(IReadOnlyDictionary<int, TimeSpan>? before, IReadOnlyDictionary<int, TimeSpan>? after)
+    {
+        if (before is null || after is null)
+        {
+            return null;
+        }
+
+        var spent = TimeSpan.Zero;
+        foreach (var (pid, now) in after)
+        {
+            spent += now - before.GetValueOrDefault(pid);
+        }
+
+        return spent;
+    }
+
+    /// <summary>utime + stime of a process (fields 14 and 15 of /proc/{pid}/stat, in clock ticks of 10 ms).</summary>
+    private static TimeSpan? ProcessCpu(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+
+            // The command name (field 2) is in parentheses and may hold spaces: count fields after its closing one.
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            var ticks = long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture);
+            return TimeSpan.FromMilliseconds(ticks * 10);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>PostgreSQL's idle statistics interval (10 s) and a margin.</summary>
     private static readonly TimeSpan StatisticsSettle = TimeSpan.FromSeconds(11);
 
