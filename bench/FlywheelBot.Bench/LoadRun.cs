@@ -78,6 +78,7 @@ internal static class LoadRun
 
         var gcBefore = target == Targets.Botbuilder ? null : await driver.GarbageCollectionsAsync();
         var transactions = database is null ? 0 : await database.TransactionsAsync();
+        var updates = database is null ? default : await database.UpdatesAsync();
         var databaseCpu = database is null ? null : await database.BackendCpuAsync();
         var turns = await Metered(server, () => driver.RunInterviewsAsync(options.Conversations, options.Connections, $"bench-{target}-{Guid.NewGuid():N}"));
         double? roundTrips = null;
@@ -87,6 +88,11 @@ internal static class LoadRun
             databaseCpuPerTurn = PostgresActivity.CpuSpent(databaseCpu, await database.BackendCpuAsync()) is { } spent ? spent.TotalMicroseconds / turns.Requests : null;
             var during = await database.TransactionsAsync() - transactions;
             roundTrips = during / (double)turns.Requests;
+            var updated = await database.UpdatesAsync();
+            var (updateCount, heapOnly) = (updated.Updates - updates.Updates, updated.HeapOnly - updates.HeapOnly);
+            Console.Error.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{target}: {updateCount} row updates during the turns, {heapOnly} of them heap-only (HOT: {(updateCount == 0 ? 0 : 100.0 * heapOnly / updateCount):F0}%)"));
             Console.Error.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
                 $"{target}: {during} database transactions for {turns.Requests} turns (the bot's background work included); the database server's backends spent {(databaseCpuPerTurn is { } us ? $"{us:F0} us" : "n/a (not on this machine)")} of CPU per turn"));

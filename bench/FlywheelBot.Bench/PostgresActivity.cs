@@ -54,6 +54,19 @@ internal sealed class PostgresActivity : IAsyncDisposable
     }
 
     /// <summary>
+    /// Updates of the documents table so far and how many of them were heap-only (HOT: no index entry written, the old
+    /// row version pruned in place), from the run's database's statistics (as of the last report; see the settle above).
+    /// </summary>
+    public async Task<(long Updates, long HeapOnly)> UpdatesAsync()
+    {
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ConnectionString) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT n_tup_upd, n_tup_hot_upd FROM pg_stat_user_tables WHERE relname = 'documents';", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        return await reader.ReadAsync() ? (reader.GetInt64(0), reader.GetInt64(1)) : (0, 0);
+    }
+
+    /// <summary>
     /// CPU time (user and system) of each server backend connected to the run's database now, by process id, from
     /// /proc: null when the server is not on this machine (no such processes here) or /proc is missing.
     /// </summary>

@@ -94,6 +94,43 @@ public sealed class AdvisorTurnHandlerTests
     }
 
     [Fact]
+    public async Task The_expiry_is_the_retention_after_the_last_turn_rounded_up_to_the_hour_so_turns_within_an_hour_keep_it()
+    {
+        var docs = new InMemoryDocumentStore(_clock);
+        var handler = Handler(docs);
+        async Task<DateTimeOffset?> ExpiryAfter(TimeSpan wait, string text)
+        {
+            _clock.Advance(wait);
+            await Say(handler, text);
+            return (await docs.GetAsync(AdvisorTurnHandler.Collection, Key, CancellationToken.None))!.ExpiresAt;
+        }
+
+        var first = await ExpiryAfter(TimeSpan.FromMinutes(10), "start");
+        var second = await ExpiryAfter(TimeSpan.FromMinutes(20), "sdm");
+        var third = await ExpiryAfter(TimeSpan.FromMinutes(40), "emerging");
+
+        // 09:10 and 09:30 + 30 days both expire at 10:00 (30 days later); 10:10 moves it to 11:00.
+        Assert.Equal(TestAdvisor.Start.AddDays(30).AddHours(1), first);
+        Assert.Equal(first, second);
+        Assert.Equal(TestAdvisor.Start.AddDays(30).AddHours(2), third);
+    }
+
+    [Theory]
+    [InlineData("2026-11-23T09:00:00Z", "2026-12-23T09:00:00Z")]
+    [InlineData("2026-11-23T09:00:00.0000001Z", "2026-12-23T10:00:00Z")]
+    [InlineData("2026-11-23T09:59:59Z", "2026-12-23T10:00:00Z")]
+    [InlineData("2026-11-23T23:30:00-05:00", "2026-12-24T05:00:00Z")]
+    public void A_state_is_kept_at_least_the_retention_and_less_than_an_hour_more(string updatedAt, string expires)
+    {
+        var retention = new ConversationStateRetention(TimeSpan.FromDays(30));
+
+        var expiry = retention.ExpiryOf(DateTimeOffset.Parse(updatedAt, System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(DateTimeOffset.Parse(expires, System.Globalization.CultureInfo.InvariantCulture), expiry);
+        Assert.Equal(TimeSpan.Zero, expiry.Offset);
+    }
+
+    [Fact]
     public async Task An_untouched_dialog_expires_after_the_configured_retention_and_the_purge_removes_it()
     {
         var path = Path.Combine(Path.GetTempPath(), $"flywheel-advisor-{Guid.NewGuid():N}.db");

@@ -41,7 +41,6 @@ internal sealed partial class AdvisorTurnHandler(
         // written (or read them with the turn's claim). A turn that completes a diagnosis also stores what the recorders
         // planned for it in that commit (the history snapshot), and reads what they need after it.
         var now = clock.GetUtcNow();
-        var expiry = retention.Duration;
         TurnResult? result = null;
         Planned[] planned = [];
         IReadOnlyList<StoredDocument?> read = [];
@@ -70,7 +69,7 @@ internal sealed partial class AdvisorTurnHandler(
                     AlsoRead: planned.Length == 0 ? null : [.. planned.SelectMany(p => p.Record?.Reads ?? [])],
                     Committed: found => read = found);
             },
-            state => new DocumentOptions(ExpiresAt: state.UpdatedAt + expiry),
+            state => new DocumentOptions(ExpiresAt: retention.ExpiryOf(state.UpdatedAt)),
             cancellationToken);
 
         var decided = result ?? throw new InvalidOperationException("The store did not apply the turn.");
