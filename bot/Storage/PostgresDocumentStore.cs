@@ -1,3 +1,4 @@
+using System.Globalization;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -10,7 +11,7 @@ namespace FlywheelBot.Storage;
 /// Claiming due records across instances (check-ins): <see cref="ListDueAsync"/>, then <see cref="PutAsync"/> with the
 /// listed version and a new due time; only the instance whose write succeeds owns that occurrence.
 /// </summary>
-internal sealed class PostgresDocumentStore : IDocumentStore, IAtomicDocumentStore, IStorageSchema, IAsyncDisposable, IDisposable
+internal sealed partial class PostgresDocumentStore : IDocumentStore, IAtomicDocumentStore, IStorageSchema, IAsyncDisposable, IDisposable
 {
     /// <summary>The SQLSTATE <c>flywheel_expect</c> raises: a commit's version expectation did not hold.</summary>
     private const string ExpectationFailed = "FW409";
@@ -181,28 +182,31 @@ internal sealed class PostgresDocumentStore : IDocumentStore, IAtomicDocumentSto
             batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT set_config('synchronous_commit', 'off', true);"));
         }
 
+        // The checks and conditional writes: one statement when their keys are distinct (every commit the app makes),
+        // else one statement each, in order.
+        var together = commit.Writes.Count + commit.Checks.Count > 1 && DistinctKeys(commit);
         var first = batch.BatchCommands.Count;
-        foreach (var check in commit.Checks)
+        if (together)
         {
-            var command = new NpgsqlBatchCommand(
-                $"SELECT flywheel_expect(COALESCE((SELECT version FROM documents WHERE collection = @c AND key = @k AND {Live}), 0) = @expected);");
-            command.Parameters.AddWithValue("c", check.Collection);
-            command.Parameters.AddWithValue("k", DocumentKeys.StoredKey(check.Key));
-            command.Parameters.AddWithValue("now", now);
-            command.Parameters.AddWithValue("expected", check.Version);
-            batch.BatchCommands.Add(command);
+            batch.BatchCommands.Add(ExpectAll(commit, now));
         }
-
-        var firstWrite = batch.BatchCommands.Count;
-        foreach (var write in commit.Writes)
+        else
         {
-            var statement = write.ExpectedVersion switch
+            foreach (var check in commit.Checks)
             {
-                null => UpsertAlways,
-                0 => UpsertIfAbsent,
-                _ => UpdateIfVersion,
-            };
-            batch.BatchCommands.Add(WriteCommand($"WITH w AS ({statement.TrimEnd().TrimEnd(';')}) SELECT flywheel_expect(count(*) = 1), max(version) FROM w;", write, now));
+                var command = new NpgsqlBatchCommand(
+                    $"SELECT flywheel_expect(COALESCE((SELECT version FROM documents WHERE collection = @c AND key = @k AND {Live}), 0) = @expected);");
+                command.Parameters.AddWithValue("c", check.Collection);
+                command.Parameters.AddWithValue("k", DocumentKeys.StoredKey(check.Key));
+                command.Parameters.AddWithValue("now", now);
+                command.Parameters.AddWithValue("expected", check.Version);
+                batch.BatchCommands.Add(command);
+            }
+
+            foreach (var write in commit.Writes)
+            {
+                batch.BatchCommands.Add(WriteCommand($"WITH w AS ({Statement(write).TrimEnd().TrimEnd(';')}) SELECT flywheel_expect(count(*) = 1), max(version) FROM w;", write, now));
+            }
         }
 
         foreach (var ensured in commit.Ensured)
@@ -222,6 +226,7 @@ internal sealed class PostgresDocumentStore : IDocumentStore, IAtomicDocumentSto
 
         var versions = new long[commit.Writes.Count];
         var read = new StoredDocument?[commit.Reads.Count];
+        var expectations = firstRead - commit.Ensured.Count;
         try
         {
             await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
@@ -232,7 +237,7 @@ internal sealed class PostgresDocumentStore : IDocumentStore, IAtomicDocumentSto
                     await reader.NextResultAsync(cancellationToken);
                 }
 
-                if (i < first || (i >= firstWrite + commit.Writes.Count && i < firstRead))
+                if (i < first || (i >= expectations && i < firstRead))
                 {
                     continue;
                 }
@@ -243,9 +248,17 @@ internal sealed class PostgresDocumentStore : IDocumentStore, IAtomicDocumentSto
                     var key = commit.Reads[i - firstRead];
                     read[i - firstRead] = found ? ReadRow(reader, key.Collection) with { Key = key.Key } : null;
                 }
-                else if (i >= firstWrite)
+                else if (together)
                 {
-                    versions[i - firstWrite] = reader.GetInt64(1);
+                    // flywheel_expect, then each write's new version.
+                    for (var w = 0; w < versions.Length; w++)
+                    {
+                        versions[w] = reader.GetInt64(1 + w);
+                    }
+                }
+                else if (i >= first + commit.Checks.Count)
+                {
+                    versions[i - first - commit.Checks.Count] = reader.GetInt64(1);
                 }
             }
         }
@@ -256,6 +269,72 @@ internal sealed class PostgresDocumentStore : IDocumentStore, IAtomicDocumentSto
 
         return new CommitResult(versions, read);
     }
+
+    private static string Statement(DocumentWrite write) => write.ExpectedVersion switch
+    {
+        null => UpsertAlways,
+        0 => UpsertIfAbsent,
+        _ => UpdateIfVersion,
+    };
+
+    private static bool DistinctKeys(AtomicCommit commit)
+    {
+        var keys = new HashSet<(string, string)>();
+        return commit.Writes.All(w => keys.Add((w.Collection, w.Key))) && commit.Checks.All(c => keys.Add((c.Collection, c.Key)));
+    }
+
+    /// <summary>
+    /// Every check and conditional write of a commit as one statement: each write a data-modifying CTE (run to
+    /// completion whatever the rest does), then one <c>flywheel_expect</c> over all of them (each write touched its one
+    /// row; each checked record is at its version, as of the statement's start, so before these writes, like the
+    /// statements one by one), then each write's new version. One statement instead of one per write and check: one
+    /// executor start, one function call, one result for the server and for Npgsql.
+    /// </summary>
+    private static NpgsqlBatchCommand ExpectAll(AtomicCommit commit, DateTime now)
+    {
+        var sql = new System.Text.StringBuilder();
+        var command = new NpgsqlBatchCommand();
+        var conditions = new List<string>(commit.Writes.Count + commit.Checks.Count);
+        for (var i = 0; i < commit.Writes.Count; i++)
+        {
+            var write = commit.Writes[i];
+            sql.Append(i == 0 ? "WITH " : ", ").Append(CultureInfo.InvariantCulture, $"w{i} AS (")
+                .Append(Numbered(Statement(write).TrimEnd().TrimEnd(';'), i)).Append(')');
+            conditions.Add($"(SELECT count(*) FROM w{i}) = 1");
+            command.Parameters.AddWithValue($"c{i}", write.Collection);
+            command.Parameters.AddWithValue($"k{i}", DocumentKeys.StoredKey(write.Key));
+            command.Parameters.AddWithValue($"j{i}", write.Json);
+            command.Parameters.Add(Time($"due{i}", write.DueAt));
+            command.Parameters.Add(Time($"exp{i}", write.ExpiresAt));
+            command.Parameters.AddWithValue($"expected{i}", write.ExpectedVersion ?? 0);
+        }
+
+        for (var i = 0; i < commit.Checks.Count; i++)
+        {
+            var check = commit.Checks[i];
+            conditions.Add($"COALESCE((SELECT version FROM documents WHERE collection = @cc{i} AND key = @ck{i} AND {Live}), 0) = @ce{i}");
+            command.Parameters.AddWithValue($"cc{i}", check.Collection);
+            command.Parameters.AddWithValue($"ck{i}", DocumentKeys.StoredKey(check.Key));
+            command.Parameters.AddWithValue($"ce{i}", check.Version);
+        }
+
+        command.Parameters.AddWithValue("now", now);
+        sql.Append(" SELECT flywheel_expect(").AppendJoin(" AND ", conditions).Append(')');
+        for (var i = 0; i < commit.Writes.Count; i++)
+        {
+            sql.Append(CultureInfo.InvariantCulture, $", (SELECT max(version) FROM w{i})");
+        }
+
+        command.CommandText = sql.Append(';').ToString();
+        return command;
+    }
+
+    /// <summary>A write statement's parameters, suffixed with the write's number (<c>@c</c> becomes <c>@c0</c>; <c>@now</c> is shared).</summary>
+    private static string Numbered(string statement, int number) =>
+        WriteParameter().Replace(statement, match => $"@{match.Groups[1].Value}{number}");
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"@(c|k|j|due|exp|expected)\b")]
+    private static partial System.Text.RegularExpressions.Regex WriteParameter();
 
     private static NpgsqlBatchCommand WriteCommand(string sql, DocumentWrite write, DateTime now)
     {
