@@ -715,6 +715,30 @@ public abstract class DocumentStoreConformance : IAsyncLifetime
     }
 
     [ConformanceFact]
+    public async Task Commits_of_different_shapes_one_after_another_each_check_and_write_exactly_their_own_records()
+    {
+        await Store.PutAsync(Write("u", """{"n":1}""", 0), CancellationToken.None);
+        await Store.PutAsync(Write("checked", """{"n":1}""", 0), CancellationToken.None);
+        DocumentCheck[] checks = [new DocumentCheck(Collection, "checked", 1)];
+
+        var two = await Atomic.CommitAsync([Write("i1", """{"n":1}""", 0), Write("i2", """{"n":2}""", 0)], [], CancellationToken.None);
+        var withCheck = await Atomic.CommitAsync([Write("i3", """{"n":3}""", 0), Write("u", """{"n":2}""", 1)], checks, CancellationToken.None);
+        var always = await Atomic.CommitAsync([Write("u", """{"n":3}""", 2), Write("a", """{"n":1}""", null)], [new DocumentCheck(Collection, "checked", 1), new DocumentCheck(Collection, "none", 0)], CancellationToken.None);
+        var staleCheck = await Atomic.CommitAsync([Write("i4", """{"n":4}""", 0), Write("u", """{"n":9}""", 3)], [new DocumentCheck(Collection, "checked", 2)], CancellationToken.None);
+        var staleWrite = await Atomic.CommitAsync([Write("i5", """{"n":5}""", 0), Write("i1", """{"n":9}""", 0)], [], CancellationToken.None);
+
+        Assert.Equal([1L, 1L], two);
+        Assert.Equal([1L, 2L], withCheck);
+        Assert.Equal([3L, 1L], always);
+        Assert.Null(staleCheck);
+        Assert.Null(staleWrite);
+        Assert.Equal(("""{"n":3}""", 3L), await JsonAndVersion("u"));
+        Assert.Equal(("""{"n":1}""", 1L), await JsonAndVersion("i1"));
+        Assert.Null(await Store.GetAsync(Collection, "i4", CancellationToken.None));
+        Assert.Null(await Store.GetAsync(Collection, "i5", CancellationToken.None));
+    }
+
+    [ConformanceFact]
     public async Task A_deferred_insert_rides_with_the_flows_next_commit_and_leaves_the_commits_own_versions_as_they_are()
     {
         await Store.PutAsync(Write("state", """{"n":1}""", 0), CancellationToken.None);

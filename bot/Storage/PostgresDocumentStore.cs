@@ -292,15 +292,19 @@ internal sealed partial class PostgresDocumentStore : IDocumentStore, IAtomicDoc
     /// </summary>
     private static NpgsqlBatchCommand ExpectAll(AtomicCommit commit, DateTime now)
     {
-        var sql = new System.Text.StringBuilder();
-        var command = new NpgsqlBatchCommand();
-        var conditions = new List<string>(commit.Writes.Count + commit.Checks.Count);
+        // The text depends only on the commit's shape (each write's kind, how many checks): made once per shape, so
+        // each turn's commit neither builds it nor makes Npgsql hash a new string to find its prepared statement.
+        var shape = new System.Text.StringBuilder(commit.Writes.Count + 4);
+        foreach (var write in commit.Writes)
+        {
+            shape.Append(write.ExpectedVersion switch { null => 'A', 0 => 'I', _ => 'U' });
+        }
+
+        shape.Append(CultureInfo.InvariantCulture, $"/{commit.Checks.Count}");
+        var command = new NpgsqlBatchCommand(Shapes.GetOrAdd(shape.ToString(), _ => ExpectAllText(commit)));
         for (var i = 0; i < commit.Writes.Count; i++)
         {
             var write = commit.Writes[i];
-            sql.Append(i == 0 ? "WITH " : ", ").Append(CultureInfo.InvariantCulture, $"w{i} AS (")
-                .Append(Numbered(Statement(write).TrimEnd().TrimEnd(';'), i)).Append(')');
-            conditions.Add($"(SELECT count(*) FROM w{i}) = 1");
             command.Parameters.AddWithValue($"c{i}", write.Collection);
             command.Parameters.AddWithValue($"k{i}", DocumentKeys.StoredKey(write.Key));
             command.Parameters.AddWithValue($"j{i}", write.Json);
@@ -312,21 +316,41 @@ internal sealed partial class PostgresDocumentStore : IDocumentStore, IAtomicDoc
         for (var i = 0; i < commit.Checks.Count; i++)
         {
             var check = commit.Checks[i];
-            conditions.Add($"COALESCE((SELECT version FROM documents WHERE collection = @cc{i} AND key = @ck{i} AND {Live}), 0) = @ce{i}");
             command.Parameters.AddWithValue($"cc{i}", check.Collection);
             command.Parameters.AddWithValue($"ck{i}", DocumentKeys.StoredKey(check.Key));
             command.Parameters.AddWithValue($"ce{i}", check.Version);
         }
 
         command.Parameters.AddWithValue("now", now);
+        return command;
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Shapes = new(StringComparer.Ordinal);
+
+    private static string ExpectAllText(AtomicCommit commit)
+    {
+        var sql = new System.Text.StringBuilder();
+        var conditions = new List<string>(commit.Writes.Count + commit.Checks.Count);
+        for (var i = 0; i < commit.Writes.Count; i++)
+        {
+            var write = commit.Writes[i];
+            sql.Append(i == 0 ? "WITH " : ", ").Append(CultureInfo.InvariantCulture, $"w{i} AS (")
+                .Append(Numbered(Statement(write).TrimEnd().TrimEnd(';'), i)).Append(')');
+            conditions.Add($"(SELECT count(*) FROM w{i}) = 1");
+        }
+
+        for (var i = 0; i < commit.Checks.Count; i++)
+        {
+            conditions.Add($"COALESCE((SELECT version FROM documents WHERE collection = @cc{i} AND key = @ck{i} AND {Live}), 0) = @ce{i}");
+        }
+
         sql.Append(" SELECT flywheel_expect(").AppendJoin(" AND ", conditions).Append(')');
         for (var i = 0; i < commit.Writes.Count; i++)
         {
             sql.Append(CultureInfo.InvariantCulture, $", (SELECT max(version) FROM w{i})");
         }
 
-        command.CommandText = sql.Append(';').ToString();
-        return command;
+        return sql.Append(';').ToString();
     }
 
     /// <summary>A write statement's parameters, suffixed with the write's number (<c>@c</c> becomes <c>@c0</c>; <c>@now</c> is shared).</summary>
