@@ -92,6 +92,40 @@ public sealed class DeliveryTests
     }
 
     [Fact]
+    public async Task Storage_trouble_when_a_deferred_claim_is_stored_answers_503_sends_nothing_and_a_redelivery_is_answered()
+    {
+        await using var connector = await FakeConnector.StartAsync();
+        await using var host = new BotFrameworkHost("Development", new Dictionary<string, string?>());
+        var conversation = "deferred-fails-" + Guid.NewGuid().ToString("N");
+        using (var first = await host.PostAsync(BotFrameworkHost.Message(conversation, "hi", connector.ServiceUrl, id: "first")))
+        {
+            Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        }
+
+        Assert.Single(await connector.WaitForAsync(conversation, 1));
+
+        // This instance now holds the conversation's address, so the next turn's claim is deferred to the turn's first
+        // write; this turn writes nothing, so the claim is stored on its own before the reply, and that fails.
+        var activity = BotFrameworkHost.Message(conversation, "again", connector.ServiceUrl, id: "second");
+        host.Store.Fault = (operation, collection) =>
+            operation == "put" && collection == TurnDeduplicator.Collection ? new IOException("the claim store is down") : null;
+        using var failed = await host.PostAsync(activity);
+        host.Store.Fault = null;
+        var sentMeanwhile = connector.To(conversation).Count;
+        using var redelivered = await host.PostAsync(activity);
+        using var again = await host.PostAsync(activity);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, failed.StatusCode);
+        Assert.True(host.Logs.Contains("the claim store is down"), "the error is logged");
+        Assert.Equal(1, sentMeanwhile);
+        Assert.Equal(HttpStatusCode.OK, redelivered.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(2, (await connector.WaitForAsync(conversation, 2)).Count);
+        Assert.Equal(2, connector.To(conversation).Count);
+        Assert.NotNull(await host.Store.GetAsync(TurnDeduplicator.Collection, TurnDeduplicator.Key("msteams", $"{conversation}:second"), CancellationToken.None));
+    }
+
+    [Fact]
     public async Task A_failing_release_never_hides_the_first_error()
     {
         await using var connector = await FakeConnector.StartAsync();
