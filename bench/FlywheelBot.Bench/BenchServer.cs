@@ -31,6 +31,8 @@ internal static class BenchServer
             $"{GC.CollectionCount(0)} {GC.CollectionCount(1)} {GC.CollectionCount(2)} {GC.GetTotalPauseDuration().TotalMilliseconds} {GC.GetGCMemoryInfo().HeapSizeBytes / 1048576.0} {GC.GetGCMemoryInfo().TotalCommittedBytes / 1048576.0}")));
         app.MapGet("/bench/runtime/gc", () => Results.Text(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation"));
         app.MapGet("/bench/runtime/setting/{name}", (string name) => Results.Text(AppContext.GetData(name)?.ToString() ?? string.Empty));
+        app.MapGet("/bench/runtime/gc/config/{name}", (string name) =>
+            Results.Text(GC.GetConfigurationVariables().TryGetValue(name, out var value) ? System.Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty : string.Empty));
         await app.StartAsync();
         var address = app.Urls.First();
         Console.WriteLine($"listening {address}");

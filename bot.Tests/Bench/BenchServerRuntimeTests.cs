@@ -46,7 +46,7 @@ public sealed class BenchServerRuntimeTests
     }
 
     [Fact]
-    public void The_app_runs_workstation_gc_without_background_collections()
+    public void The_app_runs_workstation_gc_without_background_collections_and_a_small_gen0_budget()
     {
         // The memory budget (bench/README.md, README "Performance") is measured and met with these; a change of GC mode
         // must be a deliberate one, measured again.
@@ -54,6 +54,41 @@ public sealed class BenchServerRuntimeTests
 
         Assert.Equal("false", properties["System.GC.Server"], ignoreCase: true);
         Assert.Equal("false", properties["System.GC.Concurrent"], ignoreCase: true);
+        Assert.Equal("4194304", properties["System.GC.Gen0MaxBudget"]);
+    }
+
+    [Fact]
+    public async Task The_bench_servers_gc_applies_the_apps_gen0_budget()
+    {
+        // The setting being in runtimeconfig.json is not enough: the GC reads some of its settings only from the
+        // environment (GCgen0size). This asks the server's GC what it applies, with the app's file and without the
+        // setting (the runtime's own budget, derived from the cache size, is another value).
+        var appConfig = ServerProcess.AppRuntimeConfig();
+        var properties = ConfigProperties(JsonNode.Parse(await File.ReadAllTextAsync(appConfig))!);
+        var budget = properties["System.GC.Gen0MaxBudget"];
+
+        await using (var server = await ServerProcess.StartBotAsync(Targets.Sqlite, null))
+        {
+            using var client = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+            Assert.Equal(budget, await client.GetStringAsync("/bench/runtime/gc/config/GCGen0MaxBudget"));
+        }
+
+        var directory = Directory.CreateTempSubdirectory("flywheel-runtimeconfig-");
+        try
+        {
+            var copy = JsonNode.Parse(await File.ReadAllTextAsync(appConfig))!;
+            copy["runtimeOptions"]!["configProperties"]!.AsObject().Remove("System.GC.Gen0MaxBudget");
+            var copyPath = Path.Combine(directory.FullName, "default-budget.runtimeconfig.json");
+            await File.WriteAllTextAsync(copyPath, copy.ToJsonString());
+
+            await using var server = await ServerProcess.StartBotAsync(Targets.Sqlite, null, copyPath);
+            using var client = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+            Assert.NotEqual(budget, await client.GetStringAsync("/bench/runtime/gc/config/GCGen0MaxBudget"));
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
     }
 
     private static Dictionary<string, string> ConfigProperties(JsonNode runtimeConfig) =>
