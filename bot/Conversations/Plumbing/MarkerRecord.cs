@@ -11,8 +11,11 @@ internal sealed record MarkerRecord(DateTimeOffset At)
         IDocumentStore store, string collection, string key, DateTimeOffset at, DateTimeOffset? expiresAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var json = JsonSerializer.Serialize(new MarkerRecord(at), ConversationsJsonContext.Default.MarkerRecord);
-        var result = await store.PutAsync(new DocumentWrite(collection, key, json, ExpectedVersion: 0, ExpiresAt: expiresAt), cancellationToken);
+        var result = await store.PutAsync(Insert(collection, key, at, expiresAt), cancellationToken);
         return result.Succeeded;
     }
+
+    /// <summary>The insert-if-absent of a marker written at <paramref name="at"/>.</summary>
+    public static DocumentWrite Insert(string collection, string key, DateTimeOffset at, DateTimeOffset? expiresAt) =>
+        new(collection, key, JsonSerializer.Serialize(new MarkerRecord(at), ConversationsJsonContext.Default.MarkerRecord), ExpectedVersion: 0, ExpiresAt: expiresAt);
 }

@@ -32,27 +32,37 @@ internal sealed class TurnDeduplicator(IDocumentStore store, TimeProvider clock,
 
     private async Task<bool> ClaimAsync(string key, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        if (_recent.Contains(key, now))
+        if (ClaimedHere(key))
         {
             return false;
         }
 
-        var expires = now + options.Value.ProcessedActivityRetention;
-        var claimed = await MarkerRecord.TryInsertAsync(store, Collection, key, now, expires, cancellationToken);
+        var claim = Claim(key);
+        var claimed = (await store.PutAsync(claim, cancellationToken)).Succeeded;
         if (claimed)
         {
-            _recent.Remember(key, expires);
+            Stored(claim);
         }
 
         return claimed;
     }
 
+    /// <summary>The claim of the event with key <paramref name="key"/> (<see cref="Key"/>): an insert-if-absent marker, expiring after the retention.</summary>
+    public DocumentWrite Claim(string key)
+    {
+        var now = clock.GetUtcNow();
+        return MarkerRecord.Insert(Collection, key, now, now + options.Value.ProcessedActivityRetention);
+    }
+
     /// <summary>True when this process stored the claim of <paramref name="key"/> and it has not expired: a redelivery.</summary>
     public bool ClaimedHere(string key) => _recent.Contains(key, clock.GetUtcNow());
 
-    /// <summary>Remembers a claim this process stored another way (with a turn's batch or commit, see <see cref="TurnStart"/>).</summary>
-    public void Stored(string key, DateTimeOffset expiresAt) => _recent.Remember(key, expiresAt);
+    /// <summary>Remembers a <see cref="Claim"/> this process stored (here, or with a turn's batch or commit, see <see cref="TurnStart"/>).</summary>
+    public void Stored(DocumentWrite claim)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        _recent.Remember(claim.Key, claim.ExpiresAt ?? DateTimeOffset.MaxValue);
+    }
 
     /// <summary>Gives a claim back when processing failed for a reason other than the turn, so a redelivery is processed.</summary>
     public Task ReleaseAsync(string channel, string? eventId, CancellationToken cancellationToken)

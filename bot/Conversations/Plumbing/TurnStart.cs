@@ -1,6 +1,4 @@
-using System.Text.Json;
 using FlywheelBot.Storage;
-using Microsoft.Extensions.Options;
 
 namespace FlywheelBot.Conversations.Plumbing;
 
@@ -31,9 +29,7 @@ internal sealed class TurnStart(
     IDocumentStore store,
     TurnDeduplicator deduplicator,
     IConversationDirectory directory,
-    IEnumerable<ITurnPrefetch> prefetches,
-    TimeProvider clock,
-    IOptions<StorageOptions> options)
+    IEnumerable<ITurnPrefetch> prefetches)
 {
     private readonly ITurnPrefetch[] _prefetches = [.. prefetches];
 
@@ -60,13 +56,10 @@ internal sealed class TurnStart(
 
         var save = documents.PlanSave(address);
         var writes = new List<DocumentWrite>(2);
-        DateTimeOffset claimExpires = default;
-        if (claimKey is not null)
+        var claim = claimKey is null ? null : deduplicator.Claim(claimKey);
+        if (claim is not null)
         {
-            var now = clock.GetUtcNow();
-            var json = JsonSerializer.Serialize(new MarkerRecord(now), ConversationsJsonContext.Default.MarkerRecord);
-            claimExpires = now + options.Value.ProcessedActivityRetention;
-            writes.Add(new DocumentWrite(TurnDeduplicator.Collection, claimKey, json, ExpectedVersion: 0, ExpiresAt: claimExpires));
+            writes.Add(claim);
         }
 
         if (save.Write is not null)
@@ -95,9 +88,9 @@ internal sealed class TurnStart(
                 return (TurnClaim.Claimed, null);
             }
 
-            if (writes.Count == 1 && save.Write is null)
+            if (save.Write is null && claim is not null)
             {
-                return (TurnClaim.Deferred, new DeferredInsert(atomic, writes[0], () => deduplicator.Stored(claimKey!, claimExpires)));
+                return (TurnClaim.Deferred, new DeferredInsert(atomic, claim, () => deduplicator.Stored(claim)));
             }
         }
 
@@ -109,9 +102,9 @@ internal sealed class TurnStart(
             return (TurnClaim.Redelivery, null);
         }
 
-        if (claimKey is not null)
+        if (claim is not null)
         {
-            deduplicator.Stored(claimKey, claimExpires);
+            deduplicator.Stored(claim);
         }
 
         var next = save.Read is null ? 0 : 1;
