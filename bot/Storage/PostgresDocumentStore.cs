@@ -301,7 +301,7 @@ internal sealed partial class PostgresDocumentStore : IDocumentStore, IAtomicDoc
         }
 
         shape.Append(CultureInfo.InvariantCulture, $"/{commit.Checks.Count}");
-        // Positional parameters ($1, $2, ...) in the order ExpectAllText numbers them: Npgsql sends the text as it is,
+        // Positional parameters ($1, $2, ...) in the order of WriteParameters: Npgsql sends the text as it is,
         // where named ones make it parse every statement to rewrite them (a few per cent of a turn's CPU).
         var command = new NpgsqlBatchCommand(Shapes.GetOrAdd(shape.ToString(), _ => ExpectAllText(commit)));
         var parameters = command.Parameters;
@@ -328,21 +328,33 @@ internal sealed partial class PostgresDocumentStore : IDocumentStore, IAtomicDoc
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Shapes = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The parameters of a write statement, in the order <see cref="ExpectAll"/> adds each write's values; then each
+    /// check's three, then <c>now</c>, shared.
+    /// </summary>
+    private static readonly string[] WriteParameters = ["c", "k", "j", "due", "exp", "expected"];
+
     private static string ExpectAllText(AtomicCommit commit)
     {
+        var now = (WriteParameters.Length * commit.Writes.Count) + (3 * commit.Checks.Count) + 1;
         var sql = new System.Text.StringBuilder();
         var conditions = new List<string>(commit.Writes.Count + commit.Checks.Count);
         for (var i = 0; i < commit.Writes.Count; i++)
         {
-            var write = commit.Writes[i];
-            sql.Append(i == 0 ? "WITH " : ", ").Append(CultureInfo.InvariantCulture, $"w{i} AS (")
-                .Append(Numbered(Statement(write).TrimEnd().TrimEnd(';'), i)).Append(')');
+            // The write's named parameters to its positions ($1.. for the first write, then on).
+            var first = (WriteParameters.Length * i) + 1;
+            var statement = WriteParameter().Replace(
+                Statement(commit.Writes[i]).TrimEnd().TrimEnd(';'),
+                match => match.Groups[1].Value == "now" ? $"${now}" : $"${first + Array.IndexOf(WriteParameters, match.Groups[1].Value)}");
+            sql.Append(i == 0 ? "WITH " : ", ").Append(CultureInfo.InvariantCulture, $"w{i} AS ({statement})");
             conditions.Add($"(SELECT count(*) FROM w{i}) = 1");
         }
 
+        var live = Live.Replace("@now", $"${now}", StringComparison.Ordinal);
         for (var i = 0; i < commit.Checks.Count; i++)
         {
-            conditions.Add($"COALESCE((SELECT version FROM documents WHERE collection = @cc{i} AND key = @ck{i} AND {Live}), 0) = @ce{i}");
+            var first = (WriteParameters.Length * commit.Writes.Count) + (3 * i) + 1;
+            conditions.Add($"COALESCE((SELECT version FROM documents WHERE collection = ${first} AND key = ${first + 1} AND {live}), 0) = ${first + 2}");
         }
 
         sql.Append(" SELECT flywheel_expect(").AppendJoin(" AND ", conditions).Append(')');
@@ -351,37 +363,10 @@ internal sealed partial class PostgresDocumentStore : IDocumentStore, IAtomicDoc
             sql.Append(CultureInfo.InvariantCulture, $", (SELECT max(version) FROM w{i})");
         }
 
-        // Named to positional, in the order ExpectAll adds the values: each write's c, k, j, due, exp, expected; each
-        // check's cc, ck, ce; then now.
-        var positions = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < commit.Writes.Count; i++)
-        {
-            foreach (var name in (string[])["c", "k", "j", "due", "exp", "expected"])
-            {
-                positions[$"{name}{i}"] = positions.Count + 1;
-            }
-        }
-
-        for (var i = 0; i < commit.Checks.Count; i++)
-        {
-            foreach (var name in (string[])["cc", "ck", "ce"])
-            {
-                positions[$"{name}{i}"] = positions.Count + 1;
-            }
-        }
-
-        positions["now"] = positions.Count + 1;
-        return AnyParameter().Replace(sql.ToString(), match => $"${positions[match.Groups[1].Value]}");
+        return sql.ToString();
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"@([a-z]+[0-9]*)\b")]
-    private static partial System.Text.RegularExpressions.Regex AnyParameter();
-
-    /// <summary>A write statement's parameters, suffixed with the write's number (<c>@c</c> becomes <c>@c0</c>; <c>@now</c> is shared).</summary>
-    private static string Numbered(string statement, int number) =>
-        WriteParameter().Replace(statement, match => $"@{match.Groups[1].Value}{number}");
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"@(c|k|j|due|exp|expected)\b")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"@(c|k|j|due|exp|expected|now)\b")]
     private static partial System.Text.RegularExpressions.Regex WriteParameter();
 
     private static NpgsqlBatchCommand WriteCommand(string sql, DocumentWrite write, DateTime now)
