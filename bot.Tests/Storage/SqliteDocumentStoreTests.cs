@@ -63,6 +63,87 @@ public sealed class SqliteDocumentStoreTests : IDisposable
         Assert.Equal(payload, (await store.GetAsync("burst", "k2999", CancellationToken.None))?.Json);
     }
 
+    [Fact]
+    public async Task Under_sustained_writes_with_turns_always_reading_the_WAL_starts_over_instead_of_growing()
+    {
+        // The timer never fires here: only the checkpoints the writes themselves bring on run. A reader thread keeps a
+        // read transaction open at every moment (each new one begins before the last ends), as a busy bot's turns do,
+        // so SQLite never finds the moment to rewind the WAL by itself: without the restarting checkpoint these 10,240
+        // writes (about six pages each, with the index) left a WAL of 240 MB, growing by 12 MB a round.
+        var path = Path.Combine(_directory, "sustained.db");
+        var wal = new FileInfo(path + "-wal");
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var store = new SqliteDocumentStore($"Data Source={path}", clock, NullLogger<SqliteDocumentStore>.Instance);
+        await store.MigrateAsync(CancellationToken.None);
+        var payload = $"{{\"padding\":\"{new string('x', 6000)}\"}}";
+        await store.PutAsync(new DocumentWrite("sustained", "k0", payload, ExpectedVersion: null), CancellationToken.None);
+
+        using var stop = new CancellationTokenSource();
+        var reads = 0L;
+        var readers = new Thread(() => reads = ReadContinually(path, stop.Token)) { IsBackground = true };
+        readers.Start();
+        long largest = 0;
+        var sizes = new List<string>();
+        try
+        {
+            for (var round = 0; round < 20; round++)
+            {
+                for (var i = 0; i < SqliteDocumentStore.CheckpointEveryWrites; i++)
+                {
+                    await store.PutAsync(new DocumentWrite("sustained", $"k{(round * 1000) + i}", payload, ExpectedVersion: null), CancellationToken.None);
+                }
+
+                wal.Refresh();
+                largest = Math.Max(largest, wal.Length);
+                sizes.Add($"{wal.Length / 1024} KB after {store.WalRestarts} restarts");
+            }
+        }
+        finally
+        {
+            stop.Cancel();
+            readers.Join();
+        }
+
+        Assert.True(reads > 100, $"the reader thread kept reading ({reads} read transactions)");
+        Assert.True(store.WalRestarts >= 1, "a restarting checkpoint ran");
+        Assert.True(largest <= SqliteDocumentStore.WalSizeLimitBytes, $"the WAL stayed within {SqliteDocumentStore.WalSizeLimitBytes} bytes (largest seen: {largest}) round by round: {string.Join(", ", sizes)}");
+        Assert.Equal(payload, (await store.GetAsync("sustained", "k19511", CancellationToken.None))?.Json);
+    }
+
+    /// <summary>Two connections taking turns so that one of them always holds an open read transaction.</summary>
+    private static long ReadContinually(string path, CancellationToken stop)
+    {
+        using var first = new SqliteConnection($"Data Source={path};Pooling=False");
+        using var second = new SqliteConnection($"Data Source={path};Pooling=False");
+        first.Open();
+        second.Open();
+        var (holding, idle) = (first.BeginTransaction(deferred: true), second);
+        Read(holding);
+        var reads = 1L;
+        while (!stop.IsCancellationRequested)
+        {
+            var started = idle.BeginTransaction(deferred: true);
+            Read(started);
+            idle = holding.Connection!;
+            holding.Commit();
+            holding.Dispose();
+            holding = started;
+            reads++;
+        }
+
+        holding.Commit();
+        holding.Dispose();
+        return reads;
+
+        static void Read(SqliteTransaction transaction)
+        {
+            using var command = transaction.Connection!.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = "SELECT count(*) FROM documents WHERE collection = 'sustained' AND key = 'k0';";
+            command.ExecuteScalar();
+        }
+    }
+
     [Theory]
     [InlineData("Data Source=data/flywheelbot.db", "data/flywheelbot.db")]
     [InlineData("Data Source=./x/../y/bot.db;Cache=Shared", "y/bot.db")]

@@ -135,16 +135,47 @@ public sealed class SqliteWriteQueueTests : IDisposable
         await store.MigrateAsync(CancellationToken.None);
         var sizeAfterMigration = new FileInfo(path).Length;
 
-        // Far beyond SQLite's automatic checkpoint (1,000 WAL pages), had the writer been left to checkpoint.
-        var body = $"{{\"text\":\"{new string('x', 3000)}\"}}";
-        for (var i = 0; i < 1500; i++)
+        // Fewer writes than bring on a checkpoint of their own, but far beyond SQLite's automatic checkpoint (1,000 WAL
+        // pages: each record takes three), had the writer been left to checkpoint.
+        var body = $"{{\"text\":\"{new string('x', 9000)}\"}}";
+        for (var i = 0; i < SqliteDocumentStore.CheckpointEveryWrites - 1; i++)
         {
             await store.PutAsync(new DocumentWrite("dialogs", $"k{i}", body, ExpectedVersion: null), CancellationToken.None);
         }
 
+        Assert.True(new FileInfo(path + "-wal").Length > 1000L * 4096, "the WAL passed SQLite's automatic checkpoint");
         Assert.Equal(sizeAfterMigration, new FileInfo(path).Length);
         clock.Advance(SqliteDocumentStore.CheckpointInterval);
-        Assert.True(new FileInfo(path).Length > sizeAfterMigration + (1500L * 3000), "the checkpoint copied the records into the database file");
+        Assert.True(new FileInfo(path).Length > sizeAfterMigration + ((SqliteDocumentStore.CheckpointEveryWrites - 1) * 9000L), "the checkpoint copied the records into the database file");
+    }
+
+    [Fact]
+    public async Task Every_so_many_writes_a_checkpoint_runs_off_the_writer_whatever_the_timer()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var path = Path.Combine(_directory, "by-writes.db");
+        using var store = new SqliteDocumentStore($"Data Source={path}", clock, NullLogger<SqliteDocumentStore>.Instance);
+        await store.MigrateAsync(CancellationToken.None);
+        var sizeAfterMigration = new FileInfo(path).Length;
+        var body = $"{{\"text\":\"{new string('x', 3000)}\"}}";
+
+        for (var i = 0; i < SqliteDocumentStore.CheckpointEveryWrites; i++)
+        {
+            await store.PutAsync(new DocumentWrite("dialogs", $"k{i}", body, ExpectedVersion: null), CancellationToken.None);
+        }
+
+        // The checkpoint is queued on the thread pool by the last commit; the timer never fired.
+        var copied = false;
+        for (var waited = 0; waited < 300 && !copied; waited++)
+        {
+            copied = new FileInfo(path).Length > sizeAfterMigration + (SqliteDocumentStore.CheckpointEveryWrites * 3000L);
+            if (!copied)
+            {
+                await Task.Delay(100);
+            }
+        }
+
+        Assert.True(copied, "a checkpoint copied the records into the database file within 30 s of the last write");
     }
 
     private static int Insert(SqliteSession session, int x)

@@ -20,13 +20,18 @@ internal sealed class SqliteWriteQueue : IDisposable
         new UnboundedChannelOptions { SingleReader = true, SingleWriter = false, AllowSynchronousContinuations = false });
 
     private readonly Func<SqliteSession> _open;
+    private readonly Action<int>? _committed;
     private readonly Task _loop;
     private SqliteSession? _session;
+    private Action<SqliteSession>? _betweenCommits;
     private long _commits;
 
-    public SqliteWriteQueue(Func<SqliteSession> open)
+    /// <param name="open">Opens the writer's connection (again after a failure).</param>
+    /// <param name="committed">Told, on the writer's thread after each commit, how many writes it held.</param>
+    public SqliteWriteQueue(Func<SqliteSession> open, Action<int>? committed = null)
     {
         _open = open;
+        _committed = committed;
         _loop = Task.Run(LoopAsync);
     }
 
@@ -47,6 +52,13 @@ internal sealed class SqliteWriteQueue : IDisposable
             : Task.FromException<T>(new ObjectDisposedException(nameof(SqliteWriteQueue)));
     }
 
+    /// <summary>
+    /// Has the writer run <paramref name="action"/> on its connection, outside any transaction, before the next writes
+    /// it takes (a request made again before that replaces this one). For work that would hold writes off anyway (a
+    /// checkpoint that restarts the WAL): run here, it does not have to win the write lock from the writer.
+    /// </summary>
+    public void BetweenCommits(Action<SqliteSession> action) => Volatile.Write(ref _betweenCommits, action);
+
     /// <summary>Stops taking writes, finishes the queued ones and closes the writer connection.</summary>
     public void Dispose()
     {
@@ -61,6 +73,11 @@ internal sealed class SqliteWriteQueue : IDisposable
         var batch = new List<IQueuedWrite>(MaxBatch);
         while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
         {
+            if (Interlocked.Exchange(ref _betweenCommits, null) is { } action && TryOpen(out var session, out _))
+            {
+                action(session);
+            }
+
             while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var queued))
             {
                 if (!queued.CancelIfRequested())
@@ -128,6 +145,7 @@ internal sealed class SqliteWriteQueue : IDisposable
 
             transaction.Commit();
             Interlocked.Increment(ref _commits);
+            _committed?.Invoke(batch.Count);
         }
         catch (Exception)
         {
@@ -159,6 +177,7 @@ internal sealed class SqliteWriteQueue : IDisposable
             queued.Run(session);
             transaction.Commit();
             Interlocked.Increment(ref _commits);
+            _committed?.Invoke(1);
             queued.Complete();
         }
         catch (Exception exception)
