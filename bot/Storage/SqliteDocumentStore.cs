@@ -86,8 +86,10 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentStore
     private int _checkpointQueued;
     private int _writesSinceCheckpoint;
     private long _restarts;
+    private long _checkpointsRun;
     private string? _identity;
     private volatile string? _failure;
+    private volatile bool _disposed;
     private volatile string? _problem;
     private readonly OnceGate _migration = new();
 
@@ -116,6 +118,9 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentStore
 
     /// <summary>The full path of the database file.</summary>
     public string DatabasePath => _path;
+
+    /// <summary>Checkpoints run so far, by the timer or by the writes (for tests).</summary>
+    internal long Checkpoints => Interlocked.Read(ref _checkpointsRun);
 
     /// <summary>Restarting checkpoints run so far (for tests).</summary>
     internal long WalRestarts => Interlocked.Read(ref _restarts);
@@ -356,6 +361,7 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentStore
 
     public void Dispose()
     {
+        _disposed = true;
         _identityChecks.Dispose();
         _checkpoints.Dispose();
         _writes.Dispose();
@@ -409,7 +415,7 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentStore
     {
         var commits = _writes.Commits;
         var busy = commits != Interlocked.Read(ref _checkpointedAt);
-        if (!_migration.IsDone || _failure is not null || (!busy && commits == Interlocked.Read(ref _truncatedAt))
+        if (_disposed || !_migration.IsDone || _failure is not null || (!busy && commits == Interlocked.Read(ref _truncatedAt))
             || Interlocked.Exchange(ref _checkpointing, 1) == 1)
         {
             return;
@@ -427,6 +433,7 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentStore
             }
 
             _sessions.Return(session, healthy: true);
+            Interlocked.Increment(ref _checkpointsRun);
             if (busy)
             {
                 Interlocked.Exchange(ref _checkpointedAt, commits);

@@ -145,7 +145,6 @@ internal sealed class SqliteWriteQueue : IDisposable
 
             transaction.Commit();
             Interlocked.Increment(ref _commits);
-            _committed?.Invoke(batch.Count);
         }
         catch (Exception)
         {
@@ -164,6 +163,7 @@ internal sealed class SqliteWriteQueue : IDisposable
             queued.Complete();
         }
 
+        _committed?.Invoke(batch.Count);
         return true;
     }
 
@@ -177,19 +177,21 @@ internal sealed class SqliteWriteQueue : IDisposable
             queued.Run(session);
             transaction.Commit();
             Interlocked.Increment(ref _commits);
-            _committed?.Invoke(1);
             queued.Complete();
         }
         catch (Exception exception)
         {
             Rollback(session, transaction);
             queued.Fail(exception);
+            return;
         }
         finally
         {
             session.Transaction = null;
             transaction?.Dispose();
         }
+
+        _committed?.Invoke(1);
     }
 
     private void Rollback(SqliteSession session, SqliteTransaction? transaction)
