@@ -11,12 +11,13 @@ internal sealed record BenchOptions(
     string? PublishedApp)
 {
     public const string Usage =
-        "usage: FlywheelBot.Bench [--targets botbuilder,sqlite,postgres] [--connections 16] [--conversations 1000] [--warmup 200] " +
+        "usage: FlywheelBot.Bench [--targets botbuilder,sqlite,postgres,sqlite-published,postgres-published] [--connections 16] [--conversations 1000] [--warmup 200] " +
         "[--postgres \"Host=...;Database=...\"] [--cold-starts 5] [--published DIR] [--out results.md]\n" +
-        "  --targets none measures the cold start only.\n" +
+        "  --targets none measures the cold start only; the -published targets run the app as published for hosting (Native AOT).\n" +
         "  --postgres defaults to $FLYWHEEL_TEST_POSTGRES; postgres is skipped with a note when neither is set.\n" +
         "  botbuilder (the reference bot) needs node and the npm peers (cd peers && npm ci); skipped with a note otherwise.\n" +
-        "  --cold-starts 0 skips the cold-start measurement; --published uses an already published app instead of publishing one.";
+        "  --cold-starts 0 skips the cold-start measurement; --published uses an already published app instead of publishing one\n" +
+        "  (for the cold start and the -published targets).";
 
     public static BenchOptions? Parse(string[] args)
     {
@@ -61,7 +62,7 @@ internal sealed record BenchOptions(
             return null;
         }
 
-        if (string.IsNullOrWhiteSpace(postgres) && targets.Remove(Bench.Targets.Postgres))
+        if (string.IsNullOrWhiteSpace(postgres) && targets.RemoveAll(Bench.Targets.UsesPostgres) > 0)
         {
             Console.Error.WriteLine("note: no PostgreSQL connection string (--postgres or FLYWHEEL_TEST_POSTGRES); not measuring PostgreSQL");
         }

@@ -128,7 +128,7 @@ internal static class ColdStart
         }
     }
 
-    private static async Task<bool> CanConnectAsync(int port)
+    internal static async Task<bool> CanConnectAsync(int port)
     {
         using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         try
@@ -142,7 +142,7 @@ internal static class ColdStart
         }
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

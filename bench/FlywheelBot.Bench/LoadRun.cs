@@ -7,7 +7,8 @@ namespace FlywheelBot.Bench;
 /// <summary>
 /// Measures every target in one run: the botbuilder reference bot, then the bot on SQLite and on PostgreSQL, each as
 /// its own server process, warmed up, then full interview turns through <c>/api/messages</c> (expectReplies) and the
-/// bare endpoint with the same requests and connections; then the cold start of the published app. Prints one table
+/// bare endpoint with the same requests and connections; then the same turns against the app as published for hosting
+/// (Native AOT, on each provider; it has no bare endpoint); then the cold start of the published app. Prints one table
 /// of the phases (ratios against the bare endpoint and against the reference bot of the same run) and one of the
 /// issue's targets.
 /// </summary>
@@ -30,19 +31,24 @@ internal static class LoadRun
             targets.Remove(Targets.Botbuilder);
         }
 
+        var published = options.PublishedApp;
+        if (published is null && (options.ColdStarts > 0 || targets.Any(Targets.IsPublished)))
+        {
+            published = await ColdStart.PublishAsync();
+        }
+
         var results = new List<TargetResult>();
         var failed = false;
         foreach (var target in targets)
         {
-            var result = await MeasureAsync(target, options, peers);
+            var result = await MeasureAsync(target, options, peers, published);
             results.Add(result);
-            failed |= result.Turns.Errors > 0 || result.Bare.Errors > 0;
+            failed |= result.Turns.Errors > 0 || result.Bare?.Errors > 0;
         }
 
         ColdStartResult? coldStart = null;
-        if (options.ColdStarts > 0)
+        if (options.ColdStarts > 0 && published is not null)
         {
-            var published = options.PublishedApp ?? await ColdStart.PublishAsync();
             coldStart = await ColdStart.MeasureAsync(published, options.ColdStarts);
             failed |= coldStart.Failures > 0;
         }
@@ -57,17 +63,21 @@ internal static class LoadRun
         return failed ? 1 : 0;
     }
 
-    private static async Task<TargetResult> MeasureAsync(string target, BenchOptions options, string? peers)
+    private static async Task<TargetResult> MeasureAsync(string target, BenchOptions options, string? peers, string? published)
     {
-        await using var database = target == Targets.Postgres ? await PostgresActivity.CreateDatabaseAsync(options.PostgresConnectionString!) : null;
+        var isPublished = Targets.IsPublished(target);
+        var provider = Targets.UsesPostgres(target) ? Targets.Postgres : Targets.Sqlite;
+        await using var database = Targets.UsesPostgres(target) ? await PostgresActivity.CreateDatabaseAsync(options.PostgresConnectionString!) : null;
         await using var server = target == Targets.Botbuilder
             ? await ServerProcess.StartReferenceAsync(peers!)
-            : await ServerProcess.StartBotAsync(target, database?.ConnectionString);
+            : isPublished
+                ? await ServerProcess.StartPublishedAsync(published!, provider, database?.ConnectionString)
+                : await ServerProcess.StartBotAsync(provider, database?.ConnectionString);
         using var client = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
         var driver = new TurnDriver(client);
-        if (target == Targets.Botbuilder)
+        if (target == Targets.Botbuilder || isPublished)
         {
-            await driver.WarmUpRoundsAsync(options.Connections, options.WarmUpConversations, rounds: 3);
+            await driver.WarmUpRoundsAsync(options.Connections, options.WarmUpConversations, rounds: 3, bare: !isPublished);
             Console.Error.WriteLine($"{target}: warmed up in 3 rounds of {options.WarmUpConversations} interviews");
         }
         else
@@ -76,7 +86,7 @@ internal static class LoadRun
             Console.Error.WriteLine($"{target}: warmed up in {rounds} round(s) of {options.WarmUpConversations} interviews");
         }
 
-        var gcBefore = target == Targets.Botbuilder ? null : await driver.GarbageCollectionsAsync();
+        var gcBefore = target == Targets.Botbuilder || isPublished ? null : await driver.GarbageCollectionsAsync();
         var transactions = database is null ? 0 : await database.TransactionsAsync();
         var updates = database is null ? default : await database.UpdatesAsync();
         var databaseCpu = database is null ? null : await database.BackendCpuAsync();
@@ -106,7 +116,7 @@ internal static class LoadRun
                 $"{target}: server GCs during the turns: gen0 {gc[0]}, gen1 {gc[1]}, gen2 {gc[2]}, paused {gc[3]:F0} ms in all; managed heap {gcAfter[4]:F0} MB, committed {gcAfter[5]:F0} MB"));
         }
 
-        var bare = await Metered(server, () => driver.RunBareAsync(turns.Requests, options.Connections));
+        var bare = isPublished ? null : await Metered(server, () => driver.RunBareAsync(turns.Requests, options.Connections));
         return new TargetResult(target, turns, bare, server.PeakResidentMegabytes(), roundTrips, databaseCpuPerTurn);
     }
 

@@ -5,7 +5,8 @@ namespace FlywheelBot.Bench;
 
 /// <summary>
 /// A server under test, as its own process so its memory and CPU are measured alone: the bot (<c>serve</c> mode of this
-/// assembly) on one storage provider, or the botbuilder reference bot (node). Both print <c>listening {url}</c> when ready.
+/// assembly) on one storage provider, or the botbuilder reference bot (node), both of which print <c>listening {url}</c>
+/// when ready; or the app as published for hosting, ready when its port accepts connections.
 /// </summary>
 internal sealed class ServerProcess : IAsyncDisposable
 {
@@ -27,18 +28,7 @@ internal sealed class ServerProcess : IAsyncDisposable
     /// </summary>
     public static Task<ServerProcess> StartBotAsync(string provider, string? postgresConnectionString, string? runtimeConfig = null)
     {
-        string? dataDirectory = null;
-        string connection;
-        if (provider == Targets.Sqlite)
-        {
-            dataDirectory = Path.Combine(Path.GetTempPath(), $"flywheel-bench-{Guid.NewGuid():N}");
-            Directory.CreateDirectory(dataDirectory);
-            connection = $"Data Source={Path.Combine(dataDirectory, "bench.db")}";
-        }
-        else
-        {
-            connection = postgresConnectionString ?? throw new ArgumentNullException(nameof(postgresConnectionString));
-        }
+        var (dataDirectory, connection) = Storage(provider, postgresConnectionString);
 
         // The server runs under the APP's runtime settings, not this load generator's: `dotnet exec --runtimeconfig`
         // with the bot's own runtimeconfig.json, so every setting the app ships with (GC mode, gen0 budget, thread pool,
@@ -65,6 +55,66 @@ internal sealed class ServerProcess : IAsyncDisposable
         return File.Exists(path)
             ? path
             : throw new FileNotFoundException($"the bot's runtime settings are missing next to its assembly ({path}): build the solution", path);
+    }
+
+    /// <summary>
+    /// The app as published for hosting (the executable in <paramref name="published"/>, Native AOT) on
+    /// <paramref name="provider"/>'s storage, with the same settings as the bench's own host (Development, so
+    /// authentication is off as in <c>serve</c>; warnings only in the log) on a free loopback port; ready once the port
+    /// accepts connections.
+    /// </summary>
+    public static async Task<ServerProcess> StartPublishedAsync(string published, string provider, string? postgresConnectionString)
+    {
+        var (dataDirectory, connection) = Storage(provider, postgresConnectionString);
+        var executable = Path.Combine(published, "FlywheelBot");
+        if (!File.Exists(executable))
+        {
+            throw new FileNotFoundException($"no published executable at {executable}: dotnet publish bot/FlywheelBot.csproj -c Release -o {published}", executable);
+        }
+
+        var port = ColdStart.FreePort();
+        var start = new ProcessStartInfo(executable) { WorkingDirectory = published, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var argument in new[]
+        {
+            "--environment=Development",
+            $"--urls=http://127.0.0.1:{port}",
+            "--Logging:LogLevel:Default=Warning",
+            "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning",
+            $"--Storage:Provider={(provider == Targets.Sqlite ? "Sqlite" : "Postgres")}",
+            $"--Storage:ConnectionString={connection}",
+        })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the published app");
+        _ = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
+        var waited = Stopwatch.StartNew();
+        while (!await ColdStart.CanConnectAsync(port))
+        {
+            if (process.HasExited || waited.Elapsed > TimeSpan.FromSeconds(60))
+            {
+                process.Kill(entireProcessTree: true);
+                throw new InvalidOperationException($"the published app ({provider}) did not open its port");
+            }
+
+            await Task.Delay(10);
+        }
+
+        return new ServerProcess(process, new Uri($"http://127.0.0.1:{port}"), dataDirectory);
+    }
+
+    /// <summary>The storage a bot server is given: for SQLite a fresh file in a folder of its own (deleted with the server).</summary>
+    private static (string? DataDirectory, string ConnectionString) Storage(string provider, string? postgresConnectionString)
+    {
+        if (provider == Targets.Sqlite)
+        {
+            var directory = Path.Combine(Path.GetTempPath(), $"flywheel-bench-{Guid.NewGuid():N}");
+            Directory.CreateDirectory(directory);
+            return (directory, $"Data Source={Path.Combine(directory, "bench.db")}");
+        }
+
+        return (null, postgresConnectionString ?? throw new ArgumentNullException(nameof(postgresConnectionString)));
     }
 
     /// <summary>The botbuilder reference bot (<c>peers/botbuilder-reference-bot.mjs</c>) on node.</summary>

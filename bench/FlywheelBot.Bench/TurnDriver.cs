@@ -37,14 +37,19 @@ internal sealed class TurnDriver(HttpClient client)
     }
 
     /// <summary>
-    /// Warm-up for a server with no JIT counter to ask (the reference bot on node): <paramref name="rounds"/> rounds of
-    /// the same work as <see cref="WarmUpAsync"/>.
+    /// Warm-up for a server with no JIT counter to ask (the reference bot on node, the published app, compiled ahead of
+    /// time): <paramref name="rounds"/> rounds of the same work as <see cref="WarmUpAsync"/> (without the bare requests
+    /// when the server has no bare endpoint).
     /// </summary>
-    public async Task WarmUpRoundsAsync(int connections, int conversations, int rounds)
+    public async Task WarmUpRoundsAsync(int connections, int conversations, int rounds, bool bare = true)
     {
         for (var round = 1; round <= rounds; round++)
         {
-            await RunBareAsync(conversations * InterviewScript.Turns.Length, connections);
+            if (bare)
+            {
+                await RunBareAsync(conversations * InterviewScript.Turns.Length, connections);
+            }
+
             await RunInterviewsAsync(Math.Max(connections, conversations), connections, $"warmup-{round}-{Guid.NewGuid():N}");
         }
     }

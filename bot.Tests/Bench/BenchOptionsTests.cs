@@ -13,15 +13,25 @@ public sealed class BenchOptionsTests
     }
 
     [Fact]
+    public void The_published_app_is_measured_after_the_bench_hosts_and_every_target_is_measured_by_default()
+    {
+        var chosen = BenchOptions.Parse(["--targets", "postgres-published,sqlite,sqlite-published", "--postgres", "Host=db"])!;
+        var all = BenchOptions.Parse(["--postgres", "Host=db"])!;
+
+        Assert.Equal([Targets.Sqlite, Targets.SqlitePublished, Targets.PostgresPublished], chosen.Targets);
+        Assert.Equal([Targets.Botbuilder, Targets.Sqlite, Targets.Postgres, Targets.SqlitePublished, Targets.PostgresPublished], all.Targets);
+    }
+
+    [Fact]
     public void Postgres_is_left_out_without_a_connection_string()
     {
         var saved = Environment.GetEnvironmentVariable("FLYWHEEL_TEST_POSTGRES");
         try
         {
             Environment.SetEnvironmentVariable("FLYWHEEL_TEST_POSTGRES", null);
-            var options = BenchOptions.Parse(["--targets", "sqlite,postgres"])!;
+            var options = BenchOptions.Parse(["--targets", "sqlite,postgres,postgres-published,sqlite-published"])!;
 
-            Assert.Equal([Targets.Sqlite], options.Targets);
+            Assert.Equal([Targets.Sqlite, Targets.SqlitePublished], options.Targets);
         }
         finally
         {

@@ -32,6 +32,30 @@ public sealed class BenchReportTests
     }
 
     [Fact]
+    public void The_published_app_has_no_bare_phase_and_its_figures_are_reported_beside_the_bench_hosts()
+    {
+        var results = new[]
+        {
+            new TargetResult(Targets.Botbuilder, Phase(1000, p99: 20), Phase(10_000, p99: 1), 90, null),
+            new TargetResult(Targets.Sqlite, Phase(7000, p99: 8), Phase(20_000, p99: 1), 140, null),
+            new TargetResult(Targets.Postgres, Phase(1500, p99: 30), Phase(20_000, p99: 1), 160, 1.1),
+            new TargetResult(Targets.SqlitePublished, Phase(6500, p99: 12), null, 92, null),
+            new TargetResult(Targets.PostgresPublished, Phase(2500, p99: 30), null, 106, 1.1),
+        };
+
+        var report = BenchReport.Render(Options, results, null, "0.5 0.4 0.3");
+        var lines = report.Split(Environment.NewLine);
+
+        Assert.DoesNotContain("| sqlite-published | bare POST", report, StringComparison.Ordinal);
+        Assert.Contains("| sqlite-published | interview turn | 1000 | 0 | 6500 | 1.00 | 12.00 | - | 6.50 | ", report, StringComparison.Ordinal);
+        Assert.Contains("| SQLite turns vs botbuilder turns, the published app | >= 6x | 6.50x | yes |", lines);
+        Assert.Contains("| SQLite turn p99 at 16 connections, the published app | <= 10 ms | 12.0 ms | **no** |", lines);
+        Assert.Contains("| PostgreSQL turns vs botbuilder turns, the published app | >= 2x | 2.50x | yes |", lines);
+        Assert.Contains("| postgres: server RSS peak under the bench | <= 150 MB | 160.0 MB | **no** |", lines);
+        Assert.Contains("| postgres-published: server RSS peak under the bench | <= 150 MB | 106.0 MB | yes |", lines);
+    }
+
+    [Fact]
     public void Without_the_reference_bot_the_ratios_say_not_measured()
     {
         var results = new[] { new TargetResult(Targets.Sqlite, Phase(7000, p99: 8), Phase(20_000, p99: 1), 140, null) };
