@@ -31,7 +31,13 @@ internal static class LoadRun
             targets.Remove(Targets.Botbuilder);
         }
 
-        var published = options.PublishedApp;
+        var published = options.PublishedApp is { } given ? Path.GetFullPath(given) : null;
+        if (published is not null && !File.Exists(Path.Combine(published, "FlywheelBot")) && !File.Exists(Path.Combine(published, "FlywheelBot.dll")))
+        {
+            Console.Error.WriteLine($"--published {options.PublishedApp}: no published app in {published} (dotnet publish bot/FlywheelBot.csproj -c Release -o DIR)");
+            return 2;
+        }
+
         if (published is null && (options.ColdStarts > 0 || targets.Any(Targets.IsPublished)))
         {
             published = await ColdStart.PublishAsync();
