@@ -45,7 +45,7 @@ public sealed class SqliteFileIdentityTests : IAsyncLifetime
             Assert.True(before.StatusCode is HttpStatusCode.OK or HttpStatusCode.Accepted, $"{before.StatusCode}");
         }
 
-        using (var ready = await client.GetAsync("/healthz/ready"))
+        using (var ready = await Reached(client.GetAsync("/healthz/ready")))
         {
             Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         }
@@ -77,7 +77,7 @@ public sealed class SqliteFileIdentityTests : IAsyncLifetime
             await Task.Delay(100);
         }
 
-        using var readiness = await client.GetAsync("/healthz/ready");
+        using var readiness = await Reached(client.GetAsync("/healthz/ready"));
         var status = readiness.StatusCode;
         using var after = await PostAsync(client, "after");
 
@@ -92,8 +92,22 @@ public sealed class SqliteFileIdentityTests : IAsyncLifetime
     {
         var activity = BotFrameworkHost.Message(conversation + "-" + Guid.NewGuid().ToString("N"), "hi", _connector.ServiceUrl);
         using var content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json");
-        var response = await client.PostAsync("/api/messages", content);
+        var response = await Reached(client.PostAsync("/api/messages", content));
         await response.Content.LoadIntoBufferAsync();
         return response;
+    }
+
+    /// <summary>A request that could not reach the bot fails with what the bot process said and whether it is still running.</summary>
+    private async Task<HttpResponseMessage> Reached(Task<HttpResponseMessage> request)
+    {
+        try
+        {
+            return await request;
+        }
+        catch (HttpRequestException exception)
+        {
+            throw new Xunit.Sdk.XunitException(
+                $"the bot could not be reached ({exception.Message}); it has {(_bot.HasExited ? $"exited with {_bot.ExitCode}" : "not exited")}; its output:{Environment.NewLine}{_bot.Output}");
+        }
     }
 }

@@ -50,6 +50,33 @@ public sealed class SqliteWriteQueueTests : IDisposable
     }
 
     [Fact]
+    public async Task Work_asked_for_between_commits_runs_once_on_the_writer_outside_a_transaction_before_its_next_writes()
+    {
+        var counted = new List<int>();
+        using var queue = new SqliteWriteQueue(Open, counted.Add);
+        var (blocker, release) = Blocker(queue);
+        var seen = new List<string>();
+        queue.BetweenCommits(_ => seen.Add("replaced before it ran"));
+        queue.BetweenCommits(s =>
+        {
+            // Outside a transaction: autocommit is on, and the rows written so far are there to see.
+            using var count = s.Connection.CreateCommand();
+            count.CommandText = "SELECT count(*) FROM t;";
+            seen.Add($"autocommit {s.Transaction is null}, rows {count.ExecuteScalar()}");
+        });
+
+        var writes = Enumerable.Range(1, 3).Select(i => queue.RunAsync(s => Insert(s, i), CancellationToken.None)).ToList();
+        release();
+        await blocker;
+        await Task.WhenAll(writes);
+        await queue.RunAsync(s => Insert(s, 4), CancellationToken.None);
+
+        Assert.Equal(["autocommit True, rows 1"], seen);
+        Assert.Equal([1, 3, 1], counted);
+        Assert.Equal(Enumerable.Range(0, 5), Rows());
+    }
+
+    [Fact]
     public async Task A_write_that_fails_inside_a_batch_fails_alone_and_leaves_nothing_half_written()
     {
         using var queue = new SqliteWriteQueue(Open);
@@ -129,46 +156,32 @@ public sealed class SqliteWriteQueueTests : IDisposable
     [Fact]
     public async Task The_writer_never_checkpoints_in_a_commit_the_background_checkpoint_copies_the_wal_back()
     {
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var path = Path.Combine(_directory, "checkpoint.db");
-        using var store = new SqliteDocumentStore($"Data Source={path}", clock, NullLogger<SqliteDocumentStore>.Instance);
-        await store.MigrateAsync(CancellationToken.None);
-        var sizeAfterMigration = new FileInfo(path).Length;
-
         // Fewer writes than bring on a checkpoint of their own, but far beyond SQLite's automatic checkpoint (1,000 WAL
         // pages: each record takes three), had the writer been left to checkpoint.
-        var body = $"{{\"text\":\"{new string('x', 9000)}\"}}";
-        for (var i = 0; i < SqliteDocumentStore.CheckpointEveryWrites - 1; i++)
-        {
-            await store.PutAsync(new DocumentWrite("dialogs", $"k{i}", body, ExpectedVersion: null), CancellationToken.None);
-        }
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var writes = SqliteDocumentStore.CheckpointEveryWrites - 1;
+        var (store, path, sizeAfterMigration) = await StoreAfterWritesAsync(clock, "checkpoint.db", writes, 9000);
+        using var _ = store;
 
         Assert.True(new FileInfo(path + "-wal").Length > 1000L * 4096, "the WAL passed SQLite's automatic checkpoint");
         Assert.Equal(sizeAfterMigration, new FileInfo(path).Length);
         clock.Advance(SqliteDocumentStore.CheckpointInterval);
-        Assert.True(new FileInfo(path).Length > sizeAfterMigration + ((SqliteDocumentStore.CheckpointEveryWrites - 1) * 9000L), "the checkpoint copied the records into the database file");
+        Assert.True(new FileInfo(path).Length > sizeAfterMigration + (writes * 9000L), "the checkpoint copied the records into the database file");
     }
 
     [Fact]
     public async Task Every_so_many_writes_a_checkpoint_runs_off_the_writer_whatever_the_timer()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var path = Path.Combine(_directory, "by-writes.db");
-        using var store = new SqliteDocumentStore($"Data Source={path}", clock, NullLogger<SqliteDocumentStore>.Instance);
-        await store.MigrateAsync(CancellationToken.None);
-        var sizeAfterMigration = new FileInfo(path).Length;
-        var body = $"{{\"text\":\"{new string('x', 3000)}\"}}";
-
-        for (var i = 0; i < SqliteDocumentStore.CheckpointEveryWrites; i++)
-        {
-            await store.PutAsync(new DocumentWrite("dialogs", $"k{i}", body, ExpectedVersion: null), CancellationToken.None);
-        }
+        var writes = SqliteDocumentStore.CheckpointEveryWrites;
+        var (store, path, sizeAfterMigration) = await StoreAfterWritesAsync(clock, "by-writes.db", writes, 3000);
+        using var _ = store;
 
         // The checkpoint is queued on the thread pool by the last commit; the timer never fired.
         var copied = false;
         for (var waited = 0; waited < 300 && !copied; waited++)
         {
-            copied = new FileInfo(path).Length > sizeAfterMigration + (SqliteDocumentStore.CheckpointEveryWrites * 3000L);
+            copied = new FileInfo(path).Length > sizeAfterMigration + (writes * 3000L);
             if (!copied)
             {
                 await Task.Delay(100);
@@ -176,6 +189,26 @@ public sealed class SqliteWriteQueueTests : IDisposable
         }
 
         Assert.True(copied, "a checkpoint copied the records into the database file within 30 s of the last write");
+    }
+
+    /// <summary>
+    /// A store on a fresh file (its timer moved only by the test's clock) after <paramref name="writes"/> writes, one
+    /// at a time, of records of <paramref name="size"/> characters; with the database file's size after migration.
+    /// </summary>
+    private async Task<(SqliteDocumentStore Store, string Path, long SizeAfterMigration)> StoreAfterWritesAsync(
+        FakeTimeProvider clock, string name, int writes, int size)
+    {
+        var path = Path.Combine(_directory, name);
+        var store = new SqliteDocumentStore($"Data Source={path}", clock, NullLogger<SqliteDocumentStore>.Instance);
+        await store.MigrateAsync(CancellationToken.None);
+        var sizeAfterMigration = new FileInfo(path).Length;
+        var body = $"{{\"text\":\"{new string('x', size)}\"}}";
+        for (var i = 0; i < writes; i++)
+        {
+            await store.PutAsync(new DocumentWrite("dialogs", $"k{i}", body, ExpectedVersion: null), CancellationToken.None);
+        }
+
+        return (store, path, sizeAfterMigration);
     }
 
     private static int Insert(SqliteSession session, int x)

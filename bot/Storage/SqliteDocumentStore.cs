@@ -480,8 +480,9 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentStore
                 writer.Command($"PRAGMA busy_timeout = {BusyTimeoutMs};").ExecuteNonQuery();
             }
         }
-        catch (SqliteException exception)
+        catch (Exception exception)
         {
+            // Whatever went wrong is logged here: it runs on the writer's loop, which nothing may stop.
             _logger.CheckpointFailed(exception);
         }
     }
