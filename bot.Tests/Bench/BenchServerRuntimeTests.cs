@@ -91,6 +91,18 @@ public sealed class BenchServerRuntimeTests
         }
     }
 
+    [Fact]
+    public void The_load_generator_does_not_spin_while_it_waits_and_the_app_keeps_the_runtime_default()
+    {
+        // A load generator that spins while it waits for replies takes CPU from the server it measures on the same
+        // cores (bench/FlywheelBot.Bench.csproj). The bot's server runs under the app's file, which leaves the
+        // runtime's spinning as it is: only a measured change may set it there.
+        const string SpinLimit = "System.Threading.ThreadPool.UnfairSemaphoreSpinLimit";
+        var loadGenerator = Path.Combine(Path.GetDirectoryName(typeof(ServerProcess).Assembly.Location)!, "FlywheelBot.Bench.runtimeconfig.json");
+        Assert.Equal("0", ConfigProperties(JsonNode.Parse(File.ReadAllText(loadGenerator))!)[SpinLimit]);
+        Assert.False(ConfigProperties(JsonNode.Parse(File.ReadAllText(ServerProcess.AppRuntimeConfig()))!).ContainsKey(SpinLimit));
+    }
+
     private static Dictionary<string, string> ConfigProperties(JsonNode runtimeConfig) =>
         runtimeConfig["runtimeOptions"]!["configProperties"]!.AsObject()
             .ToDictionary(p => p.Key, p => p.Value!.GetValueKind() == JsonValueKind.String ? p.Value.GetValue<string>() : p.Value.ToJsonString());
