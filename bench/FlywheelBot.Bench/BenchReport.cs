@@ -23,8 +23,8 @@ internal static class BenchReport
         var inv = CultureInfo.InvariantCulture;
         report.AppendLine(inv, $"connections {options.Connections}, conversations {options.Conversations} x {InterviewScript.Turns.Length} turns, {Environment.ProcessorCount} cores, load average {load}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
         report.AppendLine();
-        report.AppendLine("| target | endpoint | requests | errors | req/s | p50 ms | p99 ms | vs bare | vs botbuilder | server CPU us/req | load CPU us/req | server RSS peak MB |");
-        report.AppendLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        report.AppendLine("| target | endpoint | requests | errors | req/s | p50 ms | p99 ms | vs bare | vs botbuilder | server CPU us/req | load CPU us/req | server RSS peak MB | CPU stolen % |");
+        report.AppendLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         var reference = results.FirstOrDefault(r => r.Target == Targets.Botbuilder)?.Turns;
         foreach (var result in results)
         {
@@ -104,7 +104,7 @@ internal static class BenchReport
         var versusBare = bare is null ? "-" : (m.Throughput / bare.Throughput).ToString("F2", CultureInfo.InvariantCulture);
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"| {target} | {endpoint} | {m.Requests} | {m.Errors} | {m.Throughput:F0} | {m.Percentile(0.50):F2} | {m.Percentile(0.99):F2} | {versusBare} | {versus} | {m.CpuPerRequestUs.Server:F0} | {m.CpuPerRequestUs.Client:F0} | {rss:F0} |");
+            $"| {target} | {endpoint} | {m.Requests} | {m.Errors} | {m.Throughput:F0} | {m.Percentile(0.50):F2} | {m.Percentile(0.99):F2} | {versusBare} | {versus} | {m.CpuPerRequestUs.Server:F0} | {m.CpuPerRequestUs.Client:F0} | {rss:F0} | {(m.StealPercent is { } steal ? steal.ToString("F0", CultureInfo.InvariantCulture) : "-")} |");
     }
 
     private static string Figure(string figure, string target, double? measured, bool higherIsBetter, double bound, string unit)

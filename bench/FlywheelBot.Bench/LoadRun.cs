@@ -126,12 +126,16 @@ internal static class LoadRun
         return new TargetResult(target, turns, bare, server.PeakResidentMegabytes(), roundTrips, databaseCpuPerTurn);
     }
 
-    /// <summary>Runs a phase and notes the CPU time the server and this process spent on it.</summary>
+    /// <summary>Runs a phase and notes the CPU time the server and this process spent on it, and the machine's stolen time.</summary>
     private static async Task<Measurement> Metered(ServerProcess server, Func<Task<Measurement>> phase)
     {
-        var (server0, client0) = (server.CpuTime(), Process.GetCurrentProcess().TotalProcessorTime);
+        var (server0, client0, machine0) = (server.CpuTime(), Process.GetCurrentProcess().TotalProcessorTime, CpuSteal.Read());
         var measured = await phase();
-        return measured with { Cpu = (server.CpuTime() - server0, Process.GetCurrentProcess().TotalProcessorTime - client0) };
+        return measured with
+        {
+            Cpu = (server.CpuTime() - server0, Process.GetCurrentProcess().TotalProcessorTime - client0),
+            StealPercent = CpuSteal.Percent(machine0, CpuSteal.Read()),
+        };
     }
 
     /// <summary>The machine's load averages (1, 5, 15 minutes) at the end of the run, from /proc/loadavg.</summary>

@@ -11,6 +11,9 @@ internal sealed record Measurement(double[] LatenciesMs, TimeSpan Elapsed, int E
         ? (double.NaN, double.NaN)
         : (Cpu.Server.TotalMicroseconds / Requests, Cpu.Client.TotalMicroseconds / Requests);
 
+    /// <summary>The share of the machine's CPU time the hypervisor gave to other guests during the phase (%), if known.</summary>
+    public double? StealPercent { get; init; }
+
     public int Requests => LatenciesMs.Length;
 
     public double Throughput => Requests / Elapsed.TotalSeconds;

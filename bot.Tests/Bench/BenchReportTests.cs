@@ -66,6 +66,23 @@ public sealed class BenchReportTests
         Assert.DoesNotContain("cold start", report, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Each_phase_says_how_much_cpu_the_machine_had_stolen_during_it()
+    {
+        var results = new[]
+        {
+            new TargetResult(Targets.Sqlite, Phase(7000, p99: 8) with { StealPercent = 19.6 }, Phase(20_000, p99: 1) with { StealPercent = 0.2 }, 140, null),
+            new TargetResult(Targets.SqlitePublished, Phase(6500, p99: 8), null, 92, null),
+        };
+
+        var lines = BenchReport.Render(Options, results, null, "n/a").Split(Environment.NewLine);
+
+        Assert.Contains(lines, l => l.StartsWith("| target |", StringComparison.Ordinal) && l.EndsWith("| server RSS peak MB | CPU stolen % |", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("| sqlite | interview turn |", StringComparison.Ordinal) && l.EndsWith("| 140 | 20 |", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("| sqlite | bare POST |", StringComparison.Ordinal) && l.EndsWith("| 140 | 0 |", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("| sqlite-published | interview turn |", StringComparison.Ordinal) && l.EndsWith("| 92 | - |", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData(new double[] { 3, 1, 2 }, 2)]
     [InlineData(new double[] { 4, 1, 3, 2 }, 2.5)]
