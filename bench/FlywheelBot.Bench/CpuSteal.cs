@@ -4,9 +4,9 @@ namespace FlywheelBot.Bench;
 
 /// <summary>
 /// How much of the machine's CPU time the hypervisor gave to other guests during a phase (the <c>steal</c> column of
-/// <c>/proc/stat</c>). On a shared virtual machine it moves from run to run (0-18% within an hour on the project's machine),
-/// and every rate of a phase with much of it is lower for that reason alone: the report shows it per phase, so a run
-/// measured while the host was busy can be told apart from a change in the bot.
+/// <c>/proc/stat</c>). On a shared virtual machine it moves from run to run (0-18% within an hour on the project's
+/// machine), and every rate of a phase with much of it is lower for that reason alone: the report shows it per phase,
+/// so a run measured while the host was busy can be told apart from a change in the bot.
 /// </summary>
 internal static class CpuSteal
 {
