@@ -60,7 +60,7 @@ internal static class ColdStart
     {
         var data = Path.Combine(Path.GetTempPath(), $"flywheel-cold-{Guid.NewGuid():N}");
         Directory.CreateDirectory(data);
-        var port = FreePort();
+        var port = LoopbackPorts.Unused();
         var apphost = Path.Combine(published, "FlywheelBot");
         var start = File.Exists(apphost) ? new ProcessStartInfo(apphost) : new ProcessStartInfo("dotnet", [Path.Combine(published, "FlywheelBot.dll")]);
         start.WorkingDirectory = published;
@@ -140,13 +140,6 @@ internal static class ColdStart
         {
             return false;
         }
-    }
-
-    internal static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static string? RepositoryRoot()

@@ -72,7 +72,7 @@ internal sealed class ServerProcess : IAsyncDisposable
             throw new FileNotFoundException($"no published executable at {executable}: dotnet publish bot/FlywheelBot.csproj -c Release -o {published}", executable);
         }
 
-        var port = ColdStart.FreePort();
+        var port = LoopbackPorts.Unused();
         var start = new ProcessStartInfo(executable) { WorkingDirectory = published, RedirectStandardOutput = true, UseShellExecute = false };
         foreach (var argument in new[]
         {

@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 
 namespace FlywheelBot.Tests.EndToEnd;
@@ -35,7 +33,7 @@ internal sealed class PlaygroundProcess : IAsyncDisposable
     /// <summary>Starts the Playground and waits for its "Listening on" line; fails with its output when it exits first.</summary>
     public static async Task<PlaygroundProcess> StartAsync(string peersDirectory, Uri endpoint)
     {
-        var port = FreePort();
+        var port = FlywheelBot.Bench.LoopbackPorts.Unused();
         var start = new ProcessStartInfo("node")
         {
             WorkingDirectory = peersDirectory,
@@ -82,14 +80,6 @@ internal sealed class PlaygroundProcess : IAsyncDisposable
         var bin = json.RootElement.GetProperty("bin");
         var entry = bin.ValueKind == JsonValueKind.String ? bin.GetString() : bin.GetProperty("agentsplayground").GetString();
         return Path.GetFullPath(Path.Combine(package, entry ?? throw new InvalidOperationException("the Playground package has no bin entry")));
-    }
-
-    /// <summary>A loopback port nobody listens on right now (bound to port 0, then released).</summary>
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private void OnLine(string? line)
