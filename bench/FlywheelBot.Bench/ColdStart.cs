@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace FlywheelBot.Bench;
@@ -90,14 +89,9 @@ internal static class ColdStart
         process.BeginErrorReadLine();
         try
         {
-            while (!await CanConnectAsync(port))
+            if (!await LoopbackPorts.OpenedByAsync(process, port, within: TimeSpan.FromSeconds(30), poll: TimeSpan.FromMilliseconds(1)))
             {
-                if (process.HasExited || clock.Elapsed > TimeSpan.FromSeconds(30))
-                {
-                    throw new InvalidOperationException($"the published bot did not open its port:{Environment.NewLine}{output}");
-                }
-
-                await Task.Delay(1);
+                throw new InvalidOperationException($"the published bot did not open its port:{Environment.NewLine}{output}");
             }
 
             var open = clock.Elapsed.TotalMilliseconds;
@@ -125,20 +119,6 @@ internal static class ColdStart
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
             Directory.Delete(data, recursive: true);
-        }
-    }
-
-    internal static async Task<bool> CanConnectAsync(int port)
-    {
-        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        try
-        {
-            await socket.ConnectAsync(IPAddress.Loopback, port);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
         }
     }
 

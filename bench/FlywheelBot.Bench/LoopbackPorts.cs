@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
@@ -46,6 +47,40 @@ internal static class LoopbackPorts
         File.Exists(EphemeralRange) && int.TryParse(File.ReadAllText(EphemeralRange).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)[0], out var low)
             ? low
             : 49152;
+
+    /// <summary>
+    /// Waits for <paramref name="process"/> to open <paramref name="port"/>, trying every <paramref name="poll"/>:
+    /// false when the process exits, or <paramref name="within"/> passes, before the port accepts a connection.
+    /// </summary>
+    public static async Task<bool> OpenedByAsync(Process process, int port, TimeSpan within, TimeSpan poll)
+    {
+        var waited = Stopwatch.StartNew();
+        while (!await AcceptsAsync(port))
+        {
+            if (process.HasExited || waited.Elapsed > within)
+            {
+                return false;
+            }
+
+            await Task.Delay(poll);
+        }
+
+        return true;
+    }
+
+    private static async Task<bool> AcceptsAsync(int port)
+    {
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        try
+        {
+            await socket.ConnectAsync(IPAddress.Loopback, port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
 
     private static bool Refuses(int port)
     {

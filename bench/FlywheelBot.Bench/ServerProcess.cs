@@ -89,16 +89,10 @@ internal sealed class ServerProcess : IAsyncDisposable
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the published app");
         _ = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
-        var waited = Stopwatch.StartNew();
-        while (!await ColdStart.CanConnectAsync(port))
+        if (!await LoopbackPorts.OpenedByAsync(process, port, within: TimeSpan.FromSeconds(60), poll: TimeSpan.FromMilliseconds(10)))
         {
-            if (process.HasExited || waited.Elapsed > TimeSpan.FromSeconds(60))
-            {
-                process.Kill(entireProcessTree: true);
-                throw new InvalidOperationException($"the published app ({provider}) did not open its port");
-            }
-
-            await Task.Delay(10);
+            process.Kill(entireProcessTree: true);
+            throw new InvalidOperationException($"the published app ({provider}) did not open its port");
         }
 
         return new ServerProcess(process, new Uri($"http://127.0.0.1:{port}"), dataDirectory);
