@@ -11,9 +11,10 @@ internal sealed record BenchOptions(
     string? PublishedApp)
 {
     public const string Usage =
-        "usage: FlywheelBot.Bench [--targets botbuilder,sqlite,postgres,sqlite-published,postgres-published] [--connections 16] [--conversations 1000] [--warmup 200] " +
+        "usage: FlywheelBot.Bench [--targets botbuilder,sqlite,postgres,postgres-store,sqlite-published,postgres-published] [--connections 16] [--conversations 1000] [--warmup 200] " +
         "[--postgres \"Host=...;Database=...\"] [--cold-starts 5] [--published DIR] [--out results.md]\n" +
-        "  --targets none measures the cold start only; the -published targets run the app as published for hosting (Native AOT).\n" +
+        "  --targets none measures the cold start only; the -published targets run the app as published for hosting (Native AOT);\n" +
+        "  postgres-store is the floor: a turn's commit alone, sent through the bot's store by the bench (no bot server).\n" +
         "  --postgres defaults to $FLYWHEEL_TEST_POSTGRES; postgres is skipped with a note when neither is set.\n" +
         "  botbuilder (the reference bot) needs node and the npm peers (cd peers && npm ci); skipped with a note otherwise.\n" +
         "  --cold-starts 0 skips the cold-start measurement; --published uses an already published app instead of publishing one\n" +

@@ -71,6 +71,11 @@ internal static class LoadRun
 
     private static async Task<TargetResult> MeasureAsync(string target, BenchOptions options, string? peers, string? published)
     {
+        if (target == Targets.PostgresStore)
+        {
+            return await StoreFloor.MeasureAsync(options);
+        }
+
         var isPublished = Targets.IsPublished(target);
         var provider = Targets.UsesPostgres(target) ? Targets.Postgres : Targets.Sqlite;
         await using var database = Targets.UsesPostgres(target) ? await PostgresActivity.CreateDatabaseAsync(options.PostgresConnectionString!) : null;

@@ -142,7 +142,7 @@ internal sealed class TurnDriver(HttpClient client)
         return replies > 0 && (!last || recommended);
     }
 
-    private static async Task<Measurement> Measure(int units, int connections, Func<int, ConcurrentBag<double>, Task<bool>> work)
+    internal static async Task<Measurement> Measure(int units, int connections, Func<int, ConcurrentBag<double>, Task<bool>> work)
     {
         var latencies = new ConcurrentBag<double>();
         var next = -1;

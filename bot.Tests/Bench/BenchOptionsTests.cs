@@ -19,7 +19,7 @@ public sealed class BenchOptionsTests
         var all = BenchOptions.Parse(["--postgres", "Host=db"])!;
 
         Assert.Equal([Targets.Sqlite, Targets.SqlitePublished, Targets.PostgresPublished], chosen.Targets);
-        Assert.Equal([Targets.Botbuilder, Targets.Sqlite, Targets.Postgres, Targets.SqlitePublished, Targets.PostgresPublished], all.Targets);
+        Assert.Equal([Targets.Botbuilder, Targets.Sqlite, Targets.Postgres, Targets.PostgresStore, Targets.SqlitePublished, Targets.PostgresPublished], all.Targets);
     }
 
     [Fact]
@@ -29,7 +29,7 @@ public sealed class BenchOptionsTests
         try
         {
             Environment.SetEnvironmentVariable("FLYWHEEL_TEST_POSTGRES", null);
-            var options = BenchOptions.Parse(["--targets", "sqlite,postgres,postgres-published,sqlite-published"])!;
+            var options = BenchOptions.Parse(["--targets", "sqlite,postgres,postgres-store,postgres-published,sqlite-published"])!;
 
             Assert.Equal([Targets.Sqlite, Targets.SqlitePublished], options.Targets);
         }

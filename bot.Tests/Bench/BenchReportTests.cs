@@ -56,6 +56,29 @@ public sealed class BenchReportTests
     }
 
     [Fact]
+    public void The_postgres_floor_is_shown_beside_the_turns_and_not_judged_as_a_server()
+    {
+        var results = new[]
+        {
+            new TargetResult(Targets.Botbuilder, Phase(1000, p99: 20), Phase(10_000, p99: 1), 90, null),
+            new TargetResult(Targets.Postgres, Phase(1500, p99: 30), Phase(20_000, p99: 1), 160, 1.08, 300),
+            new TargetResult(Targets.PostgresStore, Phase(6000, p99: 7), Phase(12_000, p99: 4), double.NaN, 1.0, 210),
+        };
+
+        var report = BenchReport.Render(Options, results, null, "n/a");
+        var lines = report.Split(Environment.NewLine);
+
+        Assert.Contains(lines, l => l.StartsWith("| postgres-store | one row UPDATE | 1000 | 0 | 12000 |", StringComparison.Ordinal) && l.EndsWith("| - | - |", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("| postgres-store | a turn's commit, no bot | 1000 | 0 | 6000 | 1.00 | 7.00 | 0.50 | 6.00 |", StringComparison.Ordinal));
+        Assert.Contains("| PostgreSQL floor: a turn's commit alone (no bot) vs botbuilder turns | - | 6.00x | - |", lines);
+        Assert.Contains("| PostgreSQL turns vs that floor | - | 0.25x | - |", lines);
+        Assert.Contains(lines, l => l.StartsWith("postgres-store: the database server's backends spent 210 us of CPU per commit", StringComparison.Ordinal));
+        Assert.Contains("postgres: the database server's backends spent 300 us of CPU per interview turn (server CPU above is the bot's alone)", lines);
+        Assert.DoesNotContain("postgres-store: server RSS peak", report, StringComparison.Ordinal);
+        Assert.Contains("| postgres: server RSS peak under the bench | <= 150 MB | 160.0 MB | **no** |", lines);
+    }
+
+    [Fact]
     public void Without_the_reference_bot_the_ratios_say_not_measured()
     {
         var results = new[] { new TargetResult(Targets.Sqlite, Phase(7000, p99: 8), Phase(20_000, p99: 1), 140, null) };
