@@ -106,6 +106,24 @@ public sealed class BenchReportTests
         Assert.Contains(lines, l => l.StartsWith("| sqlite-published | interview turn |", StringComparison.Ordinal) && l.EndsWith("| 92 | - |", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void A_figure_measured_while_much_of_the_cpu_was_stolen_is_not_judged()
+    {
+        var results = new[]
+        {
+            new TargetResult(Targets.Botbuilder, Phase(1000, p99: 20) with { StealPercent = 36 }, null, 90, null),
+            new TargetResult(Targets.Sqlite, Phase(7000, p99: 8) with { StealPercent = 2 }, null, 140, null),
+            new TargetResult(Targets.SqlitePublished, Phase(5000, p99: 12) with { StealPercent = 10 }, null, 92, null),
+        };
+
+        var lines = BenchReport.Render(Options, results, null, "n/a").Split(Environment.NewLine);
+
+        Assert.Contains("| SQLite turns vs botbuilder turns | >= 6x | 7.00x | not judged: 36% of the CPU stolen |", lines);
+        Assert.Contains("| SQLite turn p99 at 16 connections | <= 10 ms | 8.0 ms | yes |", lines);
+        Assert.Contains("| SQLite turns vs botbuilder turns, the published app | >= 6x | 5.00x | not judged: 36% of the CPU stolen |", lines);
+        Assert.Contains("| SQLite turn p99 at 16 connections, the published app | <= 10 ms | 12.0 ms | **no** |", lines);
+    }
+
     [Theory]
     [InlineData(new double[] { 3, 1, 2 }, 2)]
     [InlineData(new double[] { 4, 1, 3, 2 }, 2.5)]
