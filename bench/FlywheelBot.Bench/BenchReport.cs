@@ -6,7 +6,7 @@ namespace FlywheelBot.Bench;
 /// <summary>
 /// The run's results as Markdown: one table of every phase (with its ratio to the bare endpoint of the same server
 /// and, for turns, to the reference bot's turns of the same run), then one table of issue 17's four figures against
-/// their targets.
+/// their targets; a figure whose phases had more than <see cref="MaxStolenPercent"/>% of the CPU stolen is shown, not judged.
 /// </summary>
 internal static class BenchReport
 {

@@ -7,7 +7,8 @@ namespace FlywheelBot.Bench;
 /// <summary>
 /// Measures every target in one run: the botbuilder reference bot, then the bot on SQLite and on PostgreSQL, each as
 /// its own server process, warmed up, then full interview turns through <c>/api/messages</c> (expectReplies) and the
-/// bare endpoint with the same requests and connections; then the same turns against the app as published for hosting
+/// bare endpoint with the same requests and connections; then the PostgreSQL floor (<see cref="StoreFloor"/>: a turn's
+/// commit alone, sent by this process through the bot's store); then the same turns against the app as published for hosting
 /// (Native AOT, on each provider; it has no bare endpoint); then the cold start of the published app. Prints one table
 /// of the phases (ratios against the bare endpoint and against the reference bot of the same run) and one of the
 /// issue's targets.
