@@ -33,7 +33,8 @@ internal static class StoreFloor
     private const string Dialogs = "dialogs";
     private const string Profiles = "profiles";
 
-    private static readonly ConversationStateRetention Retention = new(new StorageOptions().DialogStateRetention);
+    private static readonly StorageOptions Defaults = new();
+    private static readonly ConversationStateRetention Retention = new(Defaults.DialogStateRetention);
 
     public static async Task<TargetResult> MeasureAsync(BenchOptions options)
     {
@@ -112,7 +113,7 @@ internal static class StoreFloor
             for (var turn = 0; turn < turns; turn++)
             {
                 var now = DateTimeOffset.UtcNow;
-                var claim = MarkerRecord.Insert(TurnDeduplicator.Collection, TurnDeduplicator.Key("msteams", $"{conversation.Dialog}:{Guid.NewGuid():N}"), now, now + TimeSpan.FromDays(2));
+                var claim = MarkerRecord.Insert(TurnDeduplicator.Collection, TurnDeduplicator.Key("msteams", $"{conversation.Dialog}:{Guid.NewGuid():N}"), now, now + Defaults.ProcessedActivityRetention);
                 var started = Stopwatch.GetTimestamp();
                 var result = await store.CommitAsync(
                     new AtomicCommit(
@@ -175,6 +176,6 @@ internal static class StoreFloor
     /// <summary>A JSON object of exactly <paramref name="chars"/> characters.</summary>
     internal static string Json(int chars) => $"{{\"v\":\"{new string('x', chars - 8)}\"}}";
 
-    /// <summary>The state's expiry as the bot stores it (the default retention, rounded up to the hour).</summary>
+    /// <summary>The state's expiry as the bot stores it (the default retention, rounded up to the hour); a claim's is the default retention of processed ids.</summary>
     private static DateTimeOffset Expiry() => Retention.ExpiryOf(DateTimeOffset.UtcNow);
 }
