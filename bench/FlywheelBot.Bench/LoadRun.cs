@@ -102,7 +102,7 @@ internal static class LoadRun
         var transactions = database is null ? 0 : await database.TransactionsAsync();
         var updates = database is null ? default : await database.UpdatesAsync();
         var databaseCpu = database is null ? null : await database.BackendCpuAsync();
-        var turns = await Metered(server, () => driver.RunInterviewsAsync(options.Conversations, options.Connections, $"bench-{target}-{Guid.NewGuid():N}"));
+        var turns = await Metered(server.CpuTime, OwnCpu, () => driver.RunInterviewsAsync(options.Conversations, options.Connections, $"bench-{target}-{Guid.NewGuid():N}"));
         double? roundTrips = null;
         double? databaseCpuPerTurn = null;
         if (database is not null)
@@ -128,21 +128,27 @@ internal static class LoadRun
                 $"{target}: server GCs during the turns: gen0 {gc[0]}, gen1 {gc[1]}, gen2 {gc[2]}, paused {gc[3]:F0} ms in all; managed heap {gcAfter[4]:F0} MB, committed {gcAfter[5]:F0} MB"));
         }
 
-        var bare = isPublished ? null : await Metered(server, () => driver.RunBareAsync(turns.Requests, options.Connections));
+        var bare = isPublished ? null : await Metered(server.CpuTime, OwnCpu, () => driver.RunBareAsync(turns.Requests, options.Connections));
         return new TargetResult(target, turns, bare, server.PeakResidentMegabytes(), roundTrips, databaseCpuPerTurn);
     }
 
-    /// <summary>Runs a phase and notes the CPU time the server and this process spent on it, and the machine's stolen time.</summary>
-    private static async Task<Measurement> Metered(ServerProcess server, Func<Task<Measurement>> phase)
+    /// <summary>
+    /// Runs a phase and notes the CPU time the server and the load generator spent on it (each read before and after),
+    /// and the machine's stolen time.
+    /// </summary>
+    internal static async Task<Measurement> Metered(Func<TimeSpan> serverCpu, Func<TimeSpan> clientCpu, Func<Task<Measurement>> phase)
     {
-        var (server0, client0, machine0) = (server.CpuTime(), Process.GetCurrentProcess().TotalProcessorTime, CpuSteal.Read());
+        var (server0, client0, machine0) = (serverCpu(), clientCpu(), CpuSteal.Read());
         var measured = await phase();
         return measured with
         {
-            Cpu = (server.CpuTime() - server0, Process.GetCurrentProcess().TotalProcessorTime - client0),
+            Cpu = (serverCpu() - server0, clientCpu() - client0),
             StealPercent = CpuSteal.Percent(machine0, CpuSteal.Read()),
         };
     }
+
+    /// <summary>The CPU time this process has used so far.</summary>
+    internal static TimeSpan OwnCpu() => Process.GetCurrentProcess().TotalProcessorTime;
 
     /// <summary>The machine's load averages (1, 5, 15 minutes) at the end of the run, from /proc/loadavg.</summary>
     private static string Load() =>

@@ -34,6 +34,9 @@ internal static class StoreFloor
     private const string Profiles = "profiles";
 
     private static readonly StorageOptions Defaults = new();
+
+    /// <summary>The floor has no load generator of its own: this process is the store and its flows (its CPU is the server's).</summary>
+    private static readonly Func<TimeSpan> NoClient = () => TimeSpan.Zero;
     private static readonly ConversationStateRetention Retention = new(Defaults.DialogStateRetention);
 
     public static async Task<TargetResult> MeasureAsync(BenchOptions options)
@@ -54,14 +57,14 @@ internal static class StoreFloor
         var conversations = await SeedAsync(store, options.Conversations, "floor");
         var transactions = await database.TransactionsAsync();
         var databaseCpu = await database.BackendCpuAsync();
-        var commits = await Metered(() => RunCommitsAsync(store, conversations, turns, options.Connections));
+        var commits = await LoadRun.Metered(LoadRun.OwnCpu, NoClient, () => RunCommitsAsync(store, conversations, turns, options.Connections));
         var afterCommits = await database.BackendCpuAsync();
         var roundTrips = (await database.TransactionsAsync() - transactions) / (double)commits.Requests;
         var databaseCpuPerCommit = PostgresActivity.CpuSpent(databaseCpu, afterCommits) is { } spent ? spent.TotalMicroseconds / commits.Requests : (double?)null;
         Console.Error.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"{Targets.PostgresStore}: {roundTrips:F2} database transactions per commit; the database server's backends spent {(databaseCpuPerCommit is { } us ? $"{us:F0} us" : "n/a (not on this machine)")} of CPU per commit"));
-        var updates = await Metered(() => RunPlainUpdatesAsync(plain, conversations, turns, options.Connections));
+        var updates = await LoadRun.Metered(LoadRun.OwnCpu, NoClient, () => RunPlainUpdatesAsync(plain, conversations, turns, options.Connections));
         return new TargetResult(Targets.PostgresStore, commits, updates, PeakResidentMb: double.NaN, roundTrips, databaseCpuPerCommit);
     }
 
@@ -159,18 +162,6 @@ internal static class StoreFloor
 
             return ok;
         });
-    }
-
-    /// <summary>The phase with the CPU this process (the store and its driver) spent on it, and the machine's stolen time.</summary>
-    private static async Task<Measurement> Metered(Func<Task<Measurement>> phase)
-    {
-        var (cpu, machine) = (Process.GetCurrentProcess().TotalProcessorTime, CpuSteal.Read());
-        var measured = await phase();
-        return measured with
-        {
-            Cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu, TimeSpan.Zero),
-            StealPercent = CpuSteal.Percent(machine, CpuSteal.Read()),
-        };
     }
 
     /// <summary>A JSON object of exactly <paramref name="chars"/> characters.</summary>
